@@ -1,0 +1,67 @@
+'use client';
+
+import type { ContractsQuery } from '@/lib/contracts/input';
+import type { PageRef } from '@/lib/contracts/pages';
+import { messages } from '@/lib/messages/zh-CN';
+import { ContractsTable } from './contracts-table';
+import { EmptyResult } from './empty-result';
+import { LookupErrorPanel } from './lookup-error-panel';
+import { TablePagination } from './table-pagination';
+import { TableSkeleton } from './table-skeleton';
+import { useContracts } from './use-contracts';
+
+interface ContractsResultsProps {
+  query: ContractsQuery;
+  onPage: (query: ContractsQuery) => void;
+}
+
+/** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
+export function ContractsResults({ query, onPage }: ContractsResultsProps) {
+  const result = useContracts(query);
+
+  if (!result.data) return <TableSkeleton rows={Math.min(query.limit, 10)} />;
+
+  const answer = result.data;
+  const loadingNext = result.isPlaceholderData && result.isFetching;
+  const retry = () => void result.refetch();
+
+  if (!answer.ok) {
+    return loadingNext ? (
+      <TableSkeleton rows={Math.min(query.limit, 10)} />
+    ) : (
+      <LookupErrorPanel error={answer.error} onRetry={retry} retrying={result.isFetching} />
+    );
+  }
+
+  const { page } = answer;
+  const goTo = (ref: PageRef) => onPage({ ...query, ...ref });
+  const mismatch = page.rows.some((row) => row.openidMismatch);
+
+  return (
+    <section aria-labelledby="results-title" aria-busy={loadingNext} className="flex flex-col gap-3">
+      <h2 id="results-title" className="sr-only">
+        {messages.table.caption}
+      </h2>
+      {mismatch && (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {messages.states.mismatchWarning}
+        </p>
+      )}
+      {page.rows.length === 0 && page.offset === 0 ? (
+        <EmptyResult requestId={page.requestId} />
+      ) : (
+        <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
+          <ContractsTable rows={page.rows} />
+        </div>
+      )}
+      {(page.rows.length > 0 || page.prev || page.next) && (
+        <TablePagination page={page} disabled={loadingNext} onPage={goTo} />
+      )}
+      {loadingNext && (
+        <p role="status" className="text-sm text-slate-600">
+          {messages.states.loading}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import {
+  type ContractsQuery,
+  isSearchRequested,
+  parseContractsQuery,
+  searchParamsInput,
+  toSearchString,
+} from '@/lib/contracts/input';
+import { messages } from '@/lib/messages/zh-CN';
+import { ContractsResults } from './contracts-results';
+import { FirstVisit } from './first-visit';
+import { SearchForm } from './search-form';
+
+/** The search lives in the URL: this screen reads it, and every search or page change writes it. */
+export function ContractsScreen() {
+  const searchParams = useSearchParams();
+  const input = searchParamsInput(searchParams);
+  const requested = isSearchRequested(input);
+  const parsed = requested ? parseContractsQuery(input) : null;
+
+  function show(query: ContractsQuery) {
+    // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.
+    window.history.pushState(null, '', `/contracts?${toSearchString(query)}`);
+  }
+
+  return (
+    <>
+      <SearchForm urlInput={input} urlErrors={parsed && !parsed.ok ? parsed.fieldErrors : undefined} onSearch={show} />
+      {!requested && <FirstVisit />}
+      {parsed && !parsed.ok && (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {messages.states.invalidUrl}
+          {parsed.fieldErrors.offset ? ` ${parsed.fieldErrors.offset}` : ''}
+        </p>
+      )}
+      {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} />}
+    </>
+  );
+}

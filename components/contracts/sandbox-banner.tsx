@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { contractsHref } from '@/lib/contracts/input';
+import { messages } from '@/lib/messages/zh-CN';
+import { FAULTS } from '@/lib/sandbox/faults';
+import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
+
+const planName = (planId: string) => DEMO_PLANS.find((plan) => plan.planId === planId)?.name ?? planId;
+
+/** Says plainly that the data is simulated, and offers demo parents to try. */
+export function SandboxBanner() {
+  return (
+    <aside
+      aria-label="沙箱模式"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
+      <p className="font-medium">{messages.sandbox.banner}</p>
+      <details className="mt-2">
+        <summary className="cursor-pointer text-amber-900 underline underline-offset-2">
+          {messages.sandbox.demoTitle}
+        </summary>
+        <ul className="mt-2 grid gap-1.5 sm:grid-cols-2">
+          {DEMO_PARENTS.map((parent) => (
+            <li key={parent.openid}>
+              <Link
+                className="font-medium text-blue-800 underline underline-offset-2"
+                href={contractsHref(parent.openid, parent.planId)}
+              >
+                {parent.name}
+              </Link>
+              <span className="text-amber-900">
+                （{planName(parent.planId)}）：{parent.story}
+              </span>
+              <div className="font-mono text-xs text-amber-800">{parent.openid}</div>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 font-medium">{messages.sandbox.faultTitle}</p>
+        <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+          {FAULTS.map((fault) => (
+            <li key={fault.openid}>
+              <Link
+                className="text-blue-800 underline underline-offset-2"
+                href={contractsHref(fault.openid, DEMO_PLANS[0].planId)}
+              >
+                {fault.story}
+              </Link>
+              <span className="ml-1 font-mono text-xs text-amber-800">{fault.openid}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </aside>
+  );
+}

@@ -1,0 +1,195 @@
+'use client';
+
+import { type FormEvent, useRef, useState } from 'react';
+import {
+  CONTRACT_STATUSES,
+  type ContractsQuery,
+  DEFAULT_LIMIT,
+  type FieldErrors,
+  PAGE_SIZES,
+  parseContractsQuery,
+} from '@/lib/contracts/input';
+import { messages } from '@/lib/messages/zh-CN';
+import { FieldError } from './field-error';
+
+type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
+
+function draftFrom(input: Record<string, string>): Draft {
+  return {
+    openid: input.openid ?? '',
+    plan_id: input.plan_id ?? '',
+    contract_status: input.contract_status ?? 'ALL',
+    limit: input.limit ?? String(DEFAULT_LIMIT),
+  };
+}
+
+const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm ' +
+  'aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500';
+
+interface SearchFormProps {
+  /** The search as the URL gives it (raw strings). */
+  urlInput: Record<string, string>;
+  /** What is wrong with the URL's search, shown until the clerk searches again. */
+  urlErrors?: FieldErrors;
+  onSearch: (query: ContractsQuery) => void;
+}
+
+/**
+ * The search form. It validates with the same schema as the server: on bad input the message
+ * stands beside the field and no request is made. Status and page size apply at once to a search
+ * already shown, starting again from its first page.
+ */
+export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
+  const urlKey = JSON.stringify(urlInput);
+  const [seenUrl, setSeenUrl] = useState(urlKey);
+  const [draft, setDraft] = useState(() => draftFrom(urlInput));
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const fields = useRef<Record<'openid' | 'plan_id', HTMLInputElement | null>>({ openid: null, plan_id: null });
+
+  // Back/forward or a page change moved the URL: the form follows it.
+  if (urlKey !== seenUrl) {
+    setSeenUrl(urlKey);
+    setDraft(draftFrom(urlInput));
+    setErrors(null);
+  }
+
+  const shown = errors ?? urlErrors ?? {};
+  const searchShown = urlInput.openid !== undefined || urlInput.plan_id !== undefined;
+
+  function submit(values: Draft) {
+    const parsed = parseContractsQuery({ ...values, offset: 0 });
+    if (!parsed.ok) {
+      setErrors(parsed.fieldErrors);
+      const first = (['openid', 'plan_id'] as const).find((name) => parsed.fieldErrors[name]);
+      if (first) fields.current[first]?.focus();
+      return;
+    }
+    setErrors(null);
+    onSearch(parsed.query);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit(draft);
+  }
+
+  function applyFilter(change: Partial<Draft>) {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    if (searchShown) submit(next);
+  }
+
+  const f = messages.form;
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={f.legend}
+      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]"
+    >
+      <div>
+        <label htmlFor="openid" className="mb-1 block text-sm font-medium">
+          {f.openid}
+        </label>
+        <input
+          id="openid"
+          name="openid"
+          ref={(node) => {
+            fields.current.openid = node;
+          }}
+          className={inputClass}
+          value={draft.openid}
+          onChange={(event) => setDraft({ ...draft, openid: event.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="例如 oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+          aria-invalid={shown.openid ? true : undefined}
+          aria-describedby={shown.openid ? 'openid-error openid-hint' : 'openid-hint'}
+        />
+        <FieldError id="openid-error" message={shown.openid} />
+        <p id="openid-hint" className="mt-1 text-xs text-slate-500">
+          {f.openidHint}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="plan_id" className="mb-1 block text-sm font-medium">
+          {f.planId}
+        </label>
+        <input
+          id="plan_id"
+          name="plan_id"
+          ref={(node) => {
+            fields.current.plan_id = node;
+          }}
+          className={inputClass}
+          value={draft.plan_id}
+          onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode="numeric"
+          placeholder="例如 101164396123311331"
+          aria-invalid={shown.plan_id ? true : undefined}
+          aria-describedby={shown.plan_id ? 'plan_id-error plan_id-hint' : 'plan_id-hint'}
+        />
+        <FieldError id="plan_id-error" message={shown.plan_id} />
+        <p id="plan_id-hint" className="mt-1 text-xs text-slate-500">
+          {f.planIdHint}
+        </p>
+      </div>
+      <fieldset>
+        <legend className="mb-1 block text-sm font-medium">{f.status}</legend>
+        <div className="inline-flex overflow-hidden rounded-md border border-slate-300">
+          {CONTRACT_STATUSES.map((status) => (
+            <label
+              key={status}
+              className="cursor-pointer border-slate-300 px-3 py-2 text-sm not-first:border-l has-checked:bg-blue-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-blue-600"
+            >
+              <input
+                type="radio"
+                name="contract_status"
+                value={status}
+                className="sr-only"
+                checked={draft.contract_status === status}
+                onChange={() => applyFilter({ contract_status: status })}
+              />
+              {f.statusLabels[status]}
+            </label>
+          ))}
+        </div>
+        <FieldError id="contract_status-error" message={shown.contract_status} />
+      </fieldset>
+      <div>
+        <label htmlFor="limit" className="mb-1 block text-sm font-medium">
+          {f.limit}
+        </label>
+        <select
+          id="limit"
+          name="limit"
+          className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          value={draft.limit}
+          onChange={(event) => applyFilter({ limit: event.target.value })}
+          aria-invalid={shown.limit ? true : undefined}
+        >
+          {(PAGE_SIZES as readonly number[]).includes(Number(draft.limit)) ? null : (
+            <option value={draft.limit}>{f.limitOption(draft.limit)}</option>
+          )}
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={String(size)}>
+              {f.limitOption(size)}
+            </option>
+          ))}
+        </select>
+        <FieldError id="limit-error" message={shown.limit} />
+      </div>
+      <div className="flex items-start lg:pt-6">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
+        >
+          {f.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ContractsPage } from '@/lib/contracts/page';
+import type { PageRef } from '@/lib/contracts/pages';
+import { messages } from '@/lib/messages/zh-CN';
+
+interface TablePaginationProps {
+  page: ContractsPage;
+  /** While the next page loads, so a double click does not skip one. */
+  disabled: boolean;
+  onPage: (ref: PageRef) => void;
+}
+
+const buttonClass =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 ' +
+  'disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white';
+
+/** 上一页 / 下一页 exist only where WeChat's answer links to such a page. */
+export function TablePagination({ page, disabled, onPage }: TablePaginationProps) {
+  const p = messages.pagination;
+  const range =
+    page.rows.length === 0
+      ? p.emptyRange(page.totalCount)
+      : p.range(page.offset + 1, page.offset + page.rows.length, page.totalCount);
+  const { prev, next } = page;
+  return (
+    <nav aria-label={p.nav} className="flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm text-slate-700 tabular-nums">{range}</p>
+      <div className="flex gap-2">
+        <button type="button" className={buttonClass} disabled={disabled || !prev} onClick={() => prev && onPage(prev)}>
+          {p.prev}
+        </button>
+        <button type="button" className={buttonClass} disabled={disabled || !next} onClick={() => next && onPage(next)}>
+          {p.next}
+        </button>
+      </div>
+    </nav>
+  );
+}

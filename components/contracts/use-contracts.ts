@@ -1,0 +1,18 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryContracts } from '@/app/contracts/actions';
+import type { ContractsQuery } from '@/lib/contracts/input';
+import { contractsQueryKey } from '@/lib/contracts/query-key';
+
+/**
+ * One cache entry per search: an older, slower answer lands in its own entry and never replaces
+ * the one on screen; the previous page stays visible while the next one loads.
+ */
+export function useContracts(query: ContractsQuery) {
+  return useQuery({
+    queryKey: contractsQueryKey(query),
+    queryFn: () => queryContracts(query),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { messages } from '@/lib/messages/zh-CN';
+
+/**
+ * The one description of a contracts search. The URL parser, the search form and the server
+ * action all validate through it, so a value the form accepts is a value the server accepts.
+ */
+
+export const CONTRACT_STATUSES = ['ALL', 'ADD', 'DELETE'] as const;
+export const PAGE_SIZES = [10, 20, 40] as const;
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 40;
+
+const v = messages.validation;
+
+/** Whole numbers given as numbers, or as strings of digits (from a URL), nothing looser. */
+const wholeNumber = (message: string) =>
+  z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,9}$/, { error: message })
+          .transform(Number),
+      ],
+      {
+        error: message,
+      },
+    )
+    .pipe(z.number({ error: message }).int({ error: message }));
+
+export const contractsQuerySchema = z
+  .object({
+    openid: z
+      .string({ error: v.openidRequired })
+      .trim()
+      .min(1, { error: v.openidRequired })
+      .max(128, { error: v.openidTooLong })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: v.openidFormat }),
+    plan_id: z
+      .string({ error: v.planIdRequired })
+      .trim()
+      .min(1, { error: v.planIdRequired })
+      .max(32, { error: v.planIdTooLong })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: v.planIdFormat }),
+    contract_status: z.enum(CONTRACT_STATUSES, { error: v.status }).default('ALL'),
+    limit: wholeNumber(v.limit)
+      .pipe(z.number().min(1, { error: v.limit }).max(MAX_LIMIT, { error: v.limit }))
+      .default(DEFAULT_LIMIT),
+    offset: wholeNumber(v.offset)
+      .pipe(z.number().min(0, { error: v.offset }))
+      .default(0),
+  })
+  .refine((query) => query.offset % query.limit === 0, {
+    error: v.offsetMultiple,
+    path: ['offset'],
+  });
+
+export type ContractsQuery = z.output<typeof contractsQuerySchema>;
+export type ContractsQueryField = keyof ContractsQuery;
+export type FieldErrors = Partial<Record<ContractsQueryField, string>>;
+
+export type QueryParse = { ok: true; query: ContractsQuery } | { ok: false; fieldErrors: FieldErrors };
+
+/** Validates anything (form values, action arguments, URL values) into a search or per-field messages. */
+export function parseContractsQuery(input: unknown): QueryParse {
+  const result = contractsQuerySchema.safeParse(input);
+  if (result.success) return { ok: true, query: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as ContractsQueryField | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/** Picks our fields out of a URL's search params; absent and empty values count as not given. */
+export function searchParamsInput(params: SearchParamsRecord | URLSearchParams): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const field of ['openid', 'plan_id', 'contract_status', 'limit', 'offset'] as const) {
+    const raw = params instanceof URLSearchParams ? params.get(field) : params[field];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined && value !== null && value !== '') input[field] = value;
+  }
+  return input;
+}
+
+/** Whether the URL asks for a search at all (a first visit has neither openid nor plan). */
+export function isSearchRequested(input: Record<string, string>): boolean {
+  return input.openid !== undefined || input.plan_id !== undefined;
+}
+
+/** The URL search string for a search, fields in a fixed order so equal searches share a URL. */
+export function toSearchString(query: ContractsQuery): string {
+  return new URLSearchParams({
+    openid: query.openid,
+    plan_id: query.plan_id,
+    contract_status: query.contract_status,
+    offset: String(query.offset),
+    limit: String(query.limit),
+  }).toString();
+}
+
+/** A link to the first page of a search with default filters. */
+export function contractsHref(openid: string, planId: string): string {
+  return `/contracts?${new URLSearchParams({ openid, plan_id: planId })}`;
+}

@@ -1,0 +1,55 @@
+import { orderContracts } from '@/lib/contracts/order';
+import { DEMO_PARENTS, SANDBOX_APPID, SANDBOX_MCHID } from './seed';
+
+export interface ListingParams {
+  openid: string;
+  planId: string;
+  status: 'ADD' | 'DELETE' | 'ALL';
+  offset: number;
+  limit: number;
+}
+
+/** Links as WeChat might write them: `next` absolute on WeChat's host, `prev` and `self` as paths. */
+function link(params: ListingParams, offset: number, absolute: boolean): string {
+  const query = new URLSearchParams({
+    plan_id: params.planId,
+    contract_status: params.status,
+    offset: String(offset),
+    limit: String(params.limit),
+  });
+  const path = `/v3/eduschoolpay/users/${params.openid}/contracts?${query}`;
+  return absolute ? `https://api.mch.weixin.qq.com${path}` : path;
+}
+
+/** The answer body WeChat would give for one page of a parent's contracts in one plan. */
+export function listContracts(params: ListingParams) {
+  const parent = DEMO_PARENTS.find((candidate) => candidate.openid === params.openid);
+  const matching = (parent?.contracts ?? []).filter(
+    (contract) =>
+      contract.plan_id === params.planId && (params.status === 'ALL' || contract.contract_status === params.status),
+  );
+  const ordered = parent?.serverOrder === 'as-stored' ? matching : orderContracts(matching);
+  const page = ordered.slice(params.offset, params.offset + params.limit);
+  const hasNext = params.offset + params.limit < ordered.length;
+  const hasPrev = params.offset > 0;
+  return {
+    data: page.map((contract) => ({
+      contract_id: contract.contract_id,
+      mchid: SANDBOX_MCHID,
+      appid: SANDBOX_APPID,
+      openid: params.openid,
+      plan_id: contract.plan_id,
+      contract_status: contract.contract_status,
+      create_time: contract.create_time,
+      out_contract_code: contract.out_contract_code,
+    })),
+    offset: params.offset,
+    limit: params.limit,
+    total_count: ordered.length,
+    links: {
+      self: link(params, params.offset, false),
+      ...(hasNext ? { next: link(params, params.offset + params.limit, true) } : {}),
+      ...(hasPrev ? { prev: link(params, Math.max(0, params.offset - params.limit), false) } : {}),
+    },
+  };
+}

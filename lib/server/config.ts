@@ -1,0 +1,161 @@
+import 'server-only';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
+
+/**
+ * The only reader of the WECHATPAY_* environment. A misconfiguration becomes one ConfigError
+ * naming the variable and the problem, so the server refuses to start with one clear line
+ * instead of failing at the first search.
+ */
+
+export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
+export const DEFAULT_BACKUP_BASE_URL = 'https://api2.mch.weixin.qq.com';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface MerchantConfig {
+  mode: 'merchant';
+  mchid: string;
+  serialNo: string;
+  privateKey: KeyObject;
+  publicKeyId: string;
+  publicKey: KeyObject;
+  baseUrl: string;
+  backupBaseUrl: string;
+}
+
+export type AppConfig = { mode: 'sandbox' } | MerchantConfig;
+
+type Env = Record<string, string | undefined>;
+
+const MERCHANT_VARIABLES = [
+  'WECHATPAY_MERCHANT_SERIAL_NO',
+  'WECHATPAY_PRIVATE_KEY_FILE',
+  'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_PUBLIC_KEY_FILE',
+  'WECHATPAY_APIV3_KEY',
+] as const;
+
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function required(env: Env, name: string): string {
+  const raw = value(env, name);
+  if (!raw) throw new ConfigError(name, 'is required when WECHATPAY_MCHID is set');
+  return raw;
+}
+
+function matching(env: Env, name: string, pattern: RegExp, shape: string): string {
+  const raw = required(env, name);
+  if (!pattern.test(raw)) throw new ConfigError(name, `should be ${shape}`);
+  return raw;
+}
+
+function readKeyFile<T>(name: string, path: string, parse: (pem: string) => T): T {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(name, `cannot read ${path} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
+  }
+  try {
+    return parse(pem);
+  } catch (error) {
+    throw new ConfigError(name, `${path} is ${(error as Error).message}`);
+  }
+}
+
+function baseUrl(env: Env, name: string, fallback: string): string {
+  const raw = value(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL (expected e.g. ${fallback})`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(name, `"${raw}" should be an http(s) URL`);
+  }
+  return url.origin;
+}
+
+export function parseConfig(env: Env): AppConfig {
+  const mchid = value(env, 'WECHATPAY_MCHID');
+  if (!mchid) {
+    const stray = MERCHANT_VARIABLES.find((name) => value(env, name));
+    if (stray) {
+      throw new ConfigError(
+        'WECHATPAY_MCHID',
+        `is not set but ${stray} is: set WECHATPAY_MCHID for a real merchant, or unset the WECHATPAY_* variables to run the sandbox`,
+      );
+    }
+    return { mode: 'sandbox' };
+  }
+  if (!/^\d{1,32}$/.test(mchid)) throw new ConfigError('WECHATPAY_MCHID', 'should be the merchant id, digits only');
+
+  const serialNo = matching(
+    env,
+    'WECHATPAY_MERCHANT_SERIAL_NO',
+    /^[A-Za-z0-9]{1,64}$/,
+    'the merchant API certificate serial (letters and digits)',
+  );
+  const privateKey = readKeyFile(
+    'WECHATPAY_PRIVATE_KEY_FILE',
+    required(env, 'WECHATPAY_PRIVATE_KEY_FILE'),
+    parseMerchantPrivateKey,
+  );
+
+  const publicKeyId = value(env, 'WECHATPAY_PUBLIC_KEY_ID');
+  const publicKeyFile = value(env, 'WECHATPAY_PUBLIC_KEY_FILE');
+  if (!publicKeyId && !publicKeyFile) {
+    if (value(env, 'WECHATPAY_APIV3_KEY')) {
+      throw new ConfigError(
+        'WECHATPAY_APIV3_KEY',
+        'platform-certificate mode is not supported yet; configure WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY_FILE (WeChat Pay public key mode)',
+      );
+    }
+    throw new ConfigError(
+      'WECHATPAY_PUBLIC_KEY_ID',
+      'no way to verify WeChat Pay answers is configured: set WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY_FILE',
+    );
+  }
+  const keyId = matching(
+    env,
+    'WECHATPAY_PUBLIC_KEY_ID',
+    /^[A-Za-z0-9_-]{1,64}$/,
+    'the public key id, e.g. PUB_KEY_ID_0114…',
+  );
+  const publicKey = readKeyFile(
+    'WECHATPAY_PUBLIC_KEY_FILE',
+    required(env, 'WECHATPAY_PUBLIC_KEY_FILE'),
+    parseWechatPayPublicKey,
+  );
+
+  return {
+    mode: 'merchant',
+    mchid,
+    serialNo,
+    privateKey,
+    publicKeyId: keyId,
+    publicKey,
+    baseUrl: baseUrl(env, 'WECHATPAY_BASE_URL', DEFAULT_BASE_URL),
+    backupBaseUrl: baseUrl(env, 'WECHATPAY_BACKUP_BASE_URL', DEFAULT_BACKUP_BASE_URL),
+  };
+}
+
+/** Whether the app runs against the built-in sandbox (no merchant configured). */
+export function isSandboxMode(env: Env = process.env): boolean {
+  return !value(env, 'WECHATPAY_MCHID');
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { contractsRequest } from '@/lib/contracts/api';
+import { parseContractsQuery } from '@/lib/contracts/input';
+import { describeFailure, type LookupResult } from '@/lib/contracts/lookup';
+import { toContractsPage } from '@/lib/contracts/page';
+import { contractsAnswerSchema } from '@/lib/contracts/response';
+import { getGateway } from './gateway';
+
+/**
+ * One contracts lookup: validate, perform the signed query, check the verified answer's shape and
+ * map it to what the table needs. Never throws: every failure comes back as a LookupError value.
+ */
+export async function lookupContracts(input: unknown): Promise<LookupResult> {
+  const parsed = parseContractsQuery(input);
+  if (!parsed.ok) return { ok: false, error: { kind: 'invalid_input', fieldErrors: parsed.fieldErrors } };
+  try {
+    const { client } = await getGateway();
+    const { path, params } = contractsRequest(parsed.query);
+    const answer = await client.get(path, params);
+    const shape = contractsAnswerSchema.safeParse(answer.json);
+    if (!shape.success) {
+      console.warn(JSON.stringify({ msg: 'wechatpay answer has an unexpected shape', requestId: answer.requestId }));
+      return { ok: false, error: { kind: 'malformed', status: answer.status, requestId: answer.requestId } };
+    }
+    return { ok: true, page: toContractsPage(shape.data, parsed.query, answer.requestId) };
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (failure.kind === 'internal') console.error('contracts lookup failed', error);
+    return { ok: false, error: failure };
+  }
+}
