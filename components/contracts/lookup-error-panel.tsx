@@ -31,8 +31,14 @@ interface LookupErrorPanelProps {
 export function LookupErrorPanel({ error, onRetry, retrying }: LookupErrorPanelProps) {
   const text = TEXT[error.kind];
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-5 py-4 text-red-950">
-      <p className="text-base font-semibold">{text.title}</p>
+    <div
+      role="alert"
+      aria-labelledby="lookup-error-title"
+      className="rounded-lg border border-red-200 bg-red-50 px-5 py-4 text-red-950"
+    >
+      <p id="lookup-error-title" className="text-base font-semibold">
+        {text.title}
+      </p>
       <p className="mt-1 text-sm">
         {text.body}
         {error.upstreamMessage && <span className="ml-1">“{error.upstreamMessage}”</span>}

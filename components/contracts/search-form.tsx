@@ -83,6 +83,9 @@ export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
   const f = messages.form;
   return (
     <form
+      // Before the page's script has loaded, the form still works as a plain GET to this page.
+      action="/contracts"
+      method="get"
       noValidate
       onSubmit={onSubmit}
       aria-label={f.legend}

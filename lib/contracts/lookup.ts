@@ -1,4 +1,4 @@
-import { WechatPayError } from '@/lib/wechatpay/errors';
+import { isWechatPayError } from '@/lib/wechatpay/errors';
 import type { FieldErrors } from './input';
 import type { ContractsPage } from './page';
 
@@ -62,7 +62,7 @@ function kindOfHttpFailure(status: number, code: string | undefined): LookupErro
 
 /** Turns whatever a lookup threw into a value the browser may see: no stack, no secrets. */
 export function describeFailure(error: unknown): LookupError {
-  if (!(error instanceof WechatPayError)) return { kind: 'internal' };
+  if (!isWechatPayError(error)) return { kind: 'internal' };
   const requestId = error.requestId;
   switch (error.kind) {
     case 'http': {

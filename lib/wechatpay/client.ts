@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher, request } from 'undici';
-import { WechatPayError } from './errors';
+import { isWechatPayError, WechatPayError } from './errors';
 import type { Signer } from './signer';
 import type { HeaderBag, Verifier } from './verifier';
 
@@ -128,7 +128,7 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       });
       text = await readCapped(response.body);
     } catch (error) {
-      if (error instanceof WechatPayError) throw error;
+      if (isWechatPayError(error)) throw error;
       const timeout = isTimeout(error);
       throw new WechatPayError(
         timeout ? `no answer within ${options.timeoutMs} ms` : `request failed: ${String(error)}`,

@@ -26,6 +26,14 @@ export interface WechatPayErrorFields {
   cause?: unknown;
 }
 
+/**
+ * Marks our errors without relying on `instanceof`: Next.js can load this module once per bundle
+ * (instrumentation, pages, actions), and an error made by one copy is no instance of another's.
+ */
+export function isWechatPayError(error: unknown): error is WechatPayError {
+  return error instanceof Error && error.name === 'WechatPayError' && typeof (error as WechatPayError).kind === 'string';
+}
+
 export class WechatPayError extends Error {
   readonly kind: WechatPayErrorKind;
   readonly status?: number;

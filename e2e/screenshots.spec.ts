@@ -1,0 +1,31 @@
+import { contractsUrl, expect, LI, open, test, ZHANG } from './fixtures';
+
+/**
+ * Not a check: renders the main screens to docs/screenshots/ for the README and for a human look.
+ * Run with `npm run screenshots` after `npm run build`.
+ */
+const shot = (name: string) => ({ path: `docs/screenshots/${name}.png`, fullPage: true });
+
+test('screens', async ({ page }) => {
+  await open(page, '/contracts');
+  await page.getByText('可以试试这些演示家长').click();
+  await page.screenshot(shot('first-visit'));
+
+  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, offset: 20 }));
+  await expect(page.getByText('第 21–40 条，共 53 条')).toBeVisible();
+  await page.screenshot(shot('results'));
+
+  await open(page, contractsUrl({ openid: LI.openid, plan_id: LI.plan }));
+  await page.getByLabel('家长 openid').fill('oUpF8 uM!');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.screenshot(shot('invalid-input'));
+
+  await open(page, contractsUrl({ openid: 'sandbox_fault_system_error', plan_id: ZHANG.plan }));
+  await page.screenshot(shot('upstream-error'));
+
+  await open(page, contractsUrl({ openid: 'sandbox_fault_tampered', plan_id: ZHANG.plan }));
+  await page.screenshot(shot('unverified'));
+
+  await open(page, contractsUrl({ openid: 'oNoContractsAtThisSchool01', plan_id: ZHANG.plan }));
+  await page.screenshot(shot('empty'));
+});
