@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The app configured as a merchant, against an independent fake WeChat Pay on FAKE_PORT. */
+export const MERCHANT_PORT = PORT + 1;
+export const FAKE_WECHATPAY_PORT = PORT + 99;
 
 /**
  * End-to-end specs against the production build and the built-in sandbox, in Debian's Chromium
@@ -33,19 +36,37 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'e2e', testIgnore: /screenshots\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'e2e',
+      testIgnore: [/screenshots\.spec\.ts/, /merchant\.spec\.ts/],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    {
+      name: 'merchant',
+      testMatch: /merchant\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${MERCHANT_PORT}` },
+    },
     {
       name: 'screenshots',
       testMatch: /screenshots\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 900 } },
     },
   ],
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/contracts`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // No merchant configured: the app serves the built-in sandbox.
-    env: { WECHATPAY_MCHID: '', NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/contracts`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // No merchant configured: the app serves the built-in sandbox.
+      env: { WECHATPAY_MCHID: '', NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node e2e/merchant/start.mjs ${MERCHANT_PORT} ${FAKE_WECHATPAY_PORT}`,
+      url: `http://127.0.0.1:${MERCHANT_PORT}/contracts`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
 });

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** Starts the production server with an environment and collects how it ended. */
+function start(env: Record<string, string>, port: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'startup-e2e-'));
+const pkcs1 = join(dir, 'pkcs1.pem');
+const pkcs8 = join(dir, 'pkcs8.pem');
+const publicKey = join(dir, 'pub_key.pem');
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+writeFileSync(pkcs1, keys.privateKey.export({ type: 'pkcs1', format: 'pem' }));
+writeFileSync(pkcs8, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+writeFileSync(publicKey, keys.publicKey.export({ type: 'spki', format: 'pem' }));
+const merchant = { WECHATPAY_MCHID: '1230000109', WECHATPAY_MERCHANT_SERIAL_NO: '5157F09EFDC096DE' };
+
+const cases: [string, Record<string, string>, RegExp][] = [
+  [
+    'a missing private key file',
+    { ...merchant, WECHATPAY_PRIVATE_KEY_FILE: join(dir, 'nope.pem') },
+    /WECHATPAY_PRIVATE_KEY_FILE: cannot read .*nope\.pem \(no such file\)/,
+  ],
+  [
+    'a PKCS#1 private key',
+    { ...merchant, WECHATPAY_PRIVATE_KEY_FILE: pkcs1 },
+    /WECHATPAY_PRIVATE_KEY_FILE: .*not a PKCS#8/,
+  ],
+  [
+    'no way to verify answers',
+    { ...merchant, WECHATPAY_PRIVATE_KEY_FILE: pkcs8 },
+    /WECHATPAY_PUBLIC_KEY_ID: no way to verify/,
+  ],
+  [
+    'a base URL that is not a URL',
+    {
+      ...merchant,
+      WECHATPAY_PRIVATE_KEY_FILE: pkcs8,
+      WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_01',
+      WECHATPAY_PUBLIC_KEY_FILE: publicKey,
+      WECHATPAY_BASE_URL: 'api.mch.weixin.qq.com',
+    },
+    /WECHATPAY_BASE_URL: "api\.mch\.weixin\.qq\.com" is not a URL/,
+  ],
+];
+
+cases.forEach(([what, env, line], index) => {
+  test(`the server refuses to start with ${what}, in one line`, async () => {
+    const { code, stderr } = await start(env, 3150 + index);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^Configuration error: ${line.source}.*$`, 'm'));
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
