@@ -36,6 +36,13 @@ test('a clerk searches from an empty page and sees the parent’s contracts', as
   await expect(page.getByRole('heading', { name: '查询家长的签约记录' })).toHaveCount(0);
 });
 
+test('on a first visit the sandbox offers demo parents to try', async ({ page }) => {
+  await open(page, '/contracts');
+  await page.getByRole('link', { name: '张女士' }).click();
+  await expect(range(page)).toHaveText('第 1–20 条，共 53 条');
+  await expect(page.getByLabel('家长 openid')).toHaveValue(ZHANG.openid);
+});
+
 test('the first page of a search URL is in the server’s HTML', async ({ page }) => {
   const response = await page.request.get(contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
   const html = await response.text();

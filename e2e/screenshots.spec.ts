@@ -8,7 +8,6 @@ const shot = (name: string) => ({ path: `docs/screenshots/${name}.png`, fullPage
 
 test('screens', async ({ page }) => {
   await open(page, '/contracts');
-  await page.getByText('可以试试这些演示家长').click();
   await page.screenshot(shot('first-visit'));
 
   await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, offset: 20 }));

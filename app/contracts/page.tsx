@@ -17,7 +17,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const input = searchParamsInput(await searchParams);
   const queryClient = getQueryClient();
-  if (isSearchRequested(input)) {
+  const requested = isSearchRequested(input);
+  if (requested) {
     const parsed = parseContractsQuery(input);
     if (parsed.ok) {
       await queryClient.prefetchQuery({
@@ -29,7 +30,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <PageHeader />
-      {isSandboxMode() && <SandboxBanner />}
+      {isSandboxMode() && <SandboxBanner showDemos={!requested} />}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ContractsScreen />
       </HydrationBoundary>

@@ -6,15 +6,15 @@ import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
 
 const planName = (planId: string) => DEMO_PLANS.find((plan) => plan.planId === planId)?.name ?? planId;
 
-/** Says plainly that the data is simulated, and offers demo parents to try. */
-export function SandboxBanner() {
+/** Says plainly that the data is simulated, and offers demo parents to try (open on a first visit). */
+export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
   return (
     <aside
       aria-label="沙箱模式"
       className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
     >
       <p className="font-medium">{messages.sandbox.banner}</p>
-      <details className="mt-2">
+      <details className="mt-2" open={showDemos}>
         <summary className="cursor-pointer text-amber-900 underline underline-offset-2">
           {messages.sandbox.demoTitle}
         </summary>
