@@ -31,7 +31,9 @@ export interface WechatPayErrorFields {
  * (instrumentation, pages, actions), and an error made by one copy is no instance of another's.
  */
 export function isWechatPayError(error: unknown): error is WechatPayError {
-  return error instanceof Error && error.name === 'WechatPayError' && typeof (error as WechatPayError).kind === 'string';
+  return (
+    error instanceof Error && error.name === 'WechatPayError' && typeof (error as WechatPayError).kind === 'string'
+  );
 }
 
 export class WechatPayError extends Error {
