@@ -52,7 +52,8 @@ export const contractsQuerySchema = z
       .pipe(z.number().min(0, { error: v.offset }))
       .default(0),
   })
-  .refine((query) => query.offset % query.limit === 0, {
+  // Judged only once the limit itself is valid: a refused limit is one message, not two.
+  .refine((query) => !(query.limit >= 1) || query.offset % query.limit === 0, {
     error: v.offsetMultiple,
     path: ['offset'],
   });

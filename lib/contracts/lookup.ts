@@ -36,6 +36,9 @@ function kindOfHttpFailure(status: number, code: string | undefined): LookupErro
   switch (code) {
     case 'PARAM_ERROR':
       return 'param';
+    // The request broke the API's rules: a bug or misconfiguration, nothing staff typed.
+    case 'INVALID_REQUEST':
+      return 'upstream';
     case 'SIGN_ERROR':
       return 'sign_error';
     case 'NO_AUTH':
