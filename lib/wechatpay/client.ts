@@ -1,12 +1,18 @@
 import { Agent, type Dispatcher, request } from 'undici';
 import { isWechatPayError, WechatPayError } from './errors';
+import { createHostBreaker } from './host-breaker';
+import { type BackoffOptions, backoffDelay, isHostFailure, isRetryable } from './retry';
 import type { Signer } from './signer';
 import type { HeaderBag, Verifier } from './verifier';
 
 /** An answer larger than this is not a contracts page (40 rows are ~15 kB): refuse it. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Below this budget an attempt is not started. */
+const MIN_ATTEMPT_MS = 100;
 
 export interface CallEvent {
+  /** 1 for the first attempt of a call, 2 for its first retry… */
+  attempt: number;
   method: string;
   host: string;
   path: string;
@@ -15,21 +21,35 @@ export interface CallEvent {
   requestId?: string;
   durationMs: number;
   outcome: 'ok' | WechatPayError['kind'];
+  /** The failure itself, for operators' logs (never shown to staff as is). */
+  error?: WechatPayError;
 }
 
 export interface ClientOptions {
   baseUrl: string;
+  /** WeChat's other region; used when the primary keeps failing. */
+  backupBaseUrl?: string;
   signer: Signer;
   verifier: Verifier;
   userAgent: string;
-  /** Per-request budget for connecting, sending and reading the whole answer. */
+  /** Budget for one attempt: connecting, sending and reading the whole answer. */
   timeoutMs: number;
+  /** Budget for the whole call, retries included: what a clerk on the phone will wait. */
+  deadlineMs?: number;
+  /** Attempts per call, the first included. */
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  /** How long to stay on the backup host once the primary has failed twice in a row. */
+  failoverCooldownMs?: number;
   /** Sent on every request, e.g. `Wechatpay-Serial: PUB_KEY_ID_…` in public-key mode. */
   headers?: Record<string, string>;
   /** Defaults to a keep-alive agent owned by this client. */
   dispatcher?: Dispatcher;
-  /** Told about every call, for operators' logs. */
+  /** Told about every attempt, for operators' logs. */
   observe?: (event: CallEvent) => void;
+  /** Injectable for tests: jitter source and waiting. */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface VerifiedAnswer {
@@ -39,8 +59,13 @@ export interface VerifiedAnswer {
   json: unknown;
 }
 
+export interface CallOptions {
+  /** Verifies this call's answer instead of the client's verifier (the certificate download). */
+  verifier?: Verifier;
+}
+
 export interface WechatPayClient {
-  get(path: string, query: Record<string, string | number>): Promise<VerifiedAnswer>;
+  get(path: string, query: Record<string, string | number>, options?: CallOptions): Promise<VerifiedAnswer>;
   close(): Promise<void>;
 }
 
@@ -105,12 +130,24 @@ function isTimeout(error: unknown): boolean {
   );
 }
 
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createWechatPayClient(options: ClientOptions): WechatPayClient {
   const ownsDispatcher = !options.dispatcher;
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 32 });
   const observe = options.observe ?? (() => {});
+  const maxAttempts = options.maxAttempts ?? 3;
+  const deadlineMs = options.deadlineMs ?? options.timeoutMs * maxAttempts;
+  const backoff = options.backoff ?? { baseMs: 200, maxMs: 2_000 };
+  const sleep = options.sleep ?? defaultSleep;
+  const breaker = createHostBreaker({
+    primary: options.baseUrl,
+    backup: options.backupBaseUrl,
+    cooldownMs: options.failoverCooldownMs ?? 60_000,
+  });
 
-  async function send(url: URL): Promise<VerifiedAnswer> {
+  /** One attempt: sign, send, read, and verify before anything is parsed. */
+  async function attempt(url: URL, timeoutMs: number, verifier: Verifier): Promise<VerifiedAnswer> {
     const target = url.pathname + url.search;
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -118,7 +155,7 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       response = await request(url, {
         method: 'GET',
         dispatcher,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
         headers: {
           ...options.headers,
           accept: 'application/json',
@@ -128,12 +165,11 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       });
       text = await readCapped(response.body);
     } catch (error) {
-      if (isWechatPayError(error)) throw error;
       const timeout = isTimeout(error);
-      throw new WechatPayError(
-        timeout ? `no answer within ${options.timeoutMs} ms` : `request failed: ${String(error)}`,
-        { kind: timeout ? 'timeout' : 'network', cause: error },
-      );
+      throw new WechatPayError(timeout ? `no answer within ${timeoutMs} ms` : `request failed: ${String(error)}`, {
+        kind: timeout ? 'timeout' : 'network',
+        cause: error,
+      });
     }
 
     const headers = response.headers as HeaderBag;
@@ -142,16 +178,10 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
 
     if (status < 200 || status >= 300) {
       const { code, message, detail } = parseErrorBody(text);
-      throw new WechatPayError(message ?? `HTTP ${status}`, {
-        kind: 'http',
-        status,
-        code,
-        requestId,
-        detail,
-      });
+      throw new WechatPayError(message ?? `HTTP ${status}`, { kind: 'http', status, code, requestId, detail });
     }
 
-    const verification = await options.verifier.verify({ headers, body: text });
+    const verification = await verifier.verify({ headers, body: text });
     if (!verification.ok) {
       throw new WechatPayError(`answer signature refused: ${verification.reason}`, {
         kind: 'unverified',
@@ -164,45 +194,58 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
     try {
       return { status, requestId, json: text === '' ? {} : JSON.parse(text) };
     } catch (error) {
-      throw new WechatPayError('verified answer is not JSON', {
-        kind: 'malformed',
-        status,
-        requestId,
-        cause: error,
-      });
+      throw new WechatPayError('verified answer is not JSON', { kind: 'malformed', status, requestId, cause: error });
     }
   }
 
   return {
-    async get(path, query) {
-      const url = buildRequestUrl(options.baseUrl, path, query);
-      const started = performance.now();
-      try {
-        const answer = await send(url);
-        observe({
-          method: 'GET',
-          host: url.host,
-          path: url.pathname,
-          status: answer.status,
-          requestId: answer.requestId,
-          durationMs: performance.now() - started,
-          outcome: 'ok',
-        });
-        return answer;
-      } catch (error) {
-        const failure = error as WechatPayError;
-        observe({
-          method: 'GET',
-          host: url.host,
-          path: url.pathname,
-          status: failure.status,
-          code: failure.code,
-          requestId: failure.requestId,
-          durationMs: performance.now() - started,
-          outcome: failure.kind,
-        });
-        throw error;
+    async get(path, query, callOptions = {}) {
+      const verifier = callOptions.verifier ?? options.verifier;
+      const deadline = performance.now() + deadlineMs;
+      let lastError: WechatPayError | undefined;
+      for (let number = 1; number <= maxAttempts; number += 1) {
+        const remaining = deadline - performance.now();
+        // An attempt with almost no time left cannot succeed; the last failure says more.
+        if (remaining < Math.min(options.timeoutMs, MIN_ATTEMPT_MS)) break;
+        const host = breaker.host();
+        const url = buildRequestUrl(host, path, query);
+        const started = performance.now();
+        const event = { attempt: number, method: 'GET', host: url.host, path: url.pathname };
+        try {
+          const answer = await attempt(url, Math.ceil(Math.min(options.timeoutMs, remaining)), verifier);
+          breaker.success(host);
+          observe({
+            ...event,
+            status: answer.status,
+            requestId: answer.requestId,
+            durationMs: performance.now() - started,
+            outcome: 'ok',
+          });
+          return answer;
+        } catch (thrown) {
+          const error = isWechatPayError(thrown)
+            ? thrown
+            : new WechatPayError(`call failed: ${String(thrown)}`, { kind: 'network', cause: thrown });
+          observe({
+            ...event,
+            status: error.status,
+            code: error.code,
+            requestId: error.requestId,
+            durationMs: performance.now() - started,
+            outcome: error.kind,
+            error,
+          });
+          if (isHostFailure(error)) breaker.failure(host);
+          if (!isRetryable(error)) throw error;
+          lastError = error;
+        }
+        if (number < maxAttempts) {
+          await sleep(
+            Math.min(backoffDelay(number, backoff, options.random), Math.max(0, deadline - performance.now())),
+          );
+        }
       }
+      throw lastError ?? new WechatPayError(`no answer within ${deadlineMs} ms`, { kind: 'timeout' });
     },
     async close() {
       if (ownsDispatcher) await dispatcher.close();

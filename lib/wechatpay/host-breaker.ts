@@ -1,0 +1,46 @@
+/**
+ * Chooses the host for each attempt: the primary, unless it has just failed repeatedly, in which
+ * case the backup for a cool-down before the primary is tried again (a small circuit breaker).
+ */
+export interface HostBreakerOptions {
+  primary: string;
+  backup?: string;
+  /** How long to stay on the backup once the primary has tripped. */
+  cooldownMs: number;
+  /** Consecutive host failures of the primary that trip over to the backup. */
+  failuresToTrip?: number;
+  now?: () => number;
+}
+
+export interface HostBreaker {
+  host(): string;
+  success(host: string): void;
+  failure(host: string): void;
+}
+
+export function createHostBreaker(options: HostBreakerOptions): HostBreaker {
+  const now = options.now ?? Date.now;
+  const failuresToTrip = options.failuresToTrip ?? 2;
+  let consecutiveFailures = 0;
+  let onBackupUntil = 0;
+
+  return {
+    host() {
+      return options.backup && now() < onBackupUntil ? options.backup : options.primary;
+    },
+    success(host) {
+      if (host === options.primary) {
+        consecutiveFailures = 0;
+        onBackupUntil = 0;
+      }
+    },
+    failure(host) {
+      if (host !== options.primary || !options.backup) return;
+      consecutiveFailures += 1;
+      if (consecutiveFailures >= failuresToTrip) {
+        consecutiveFailures = 0;
+        onBackupUntil = now() + options.cooldownMs;
+      }
+    },
+  };
+}
