@@ -2,7 +2,7 @@ import { sign, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEcPkcs8Pem, generateRsaKeys, makeTempDir, type RsaKeys, type TempDir } from '@/lib/test-support/keys';
-import { ConfigError, isSandboxMode, parseConfig } from './config';
+import { ConfigError, DEFAULT_RESILIENCE, isSandboxMode, parseConfig } from './config';
 
 let dir: TempDir;
 let merchant: RsaKeys;
@@ -47,9 +47,10 @@ function configError(env: Record<string, string | undefined>): ConfigError {
 
 describe('parseConfig', () => {
   it('runs the sandbox when WECHATPAY_MCHID is unset, empty or blank', () => {
-    expect(parseConfig({})).toEqual({ mode: 'sandbox' });
-    expect(parseConfig({ WECHATPAY_MCHID: '' })).toEqual({ mode: 'sandbox' });
-    expect(parseConfig({ WECHATPAY_MCHID: '   ', PATH: '/usr/bin' })).toEqual({ mode: 'sandbox' });
+    const sandbox = { mode: 'sandbox', resilience: DEFAULT_RESILIENCE };
+    expect(parseConfig({})).toEqual(sandbox);
+    expect(parseConfig({ WECHATPAY_MCHID: '' })).toEqual(sandbox);
+    expect(parseConfig({ WECHATPAY_MCHID: '   ', PATH: '/usr/bin' })).toEqual(sandbox);
     expect(isSandboxMode({})).toBe(true);
     expect(isSandboxMode(goodEnv())).toBe(false);
   });
@@ -73,15 +74,50 @@ describe('parseConfig', () => {
       mode: 'merchant',
       mchid: '1900000001',
       serialNo: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
-      publicKeyId: 'PUB_KEY_ID_0119000000012025112700000000000001',
+      publicKey: { id: 'PUB_KEY_ID_0119000000012025112700000000000001' },
       baseUrl: 'https://api.mch.weixin.qq.com',
       backupBaseUrl: 'https://api2.mch.weixin.qq.com',
+      resilience: DEFAULT_RESILIENCE,
     });
     if (config.mode !== 'merchant') throw new Error('not merchant mode');
     // The private key read is the merchant's: what it signs, the merchant's public half verifies.
     const signature = sign('sha256', Buffer.from('probe'), config.privateKey);
     expect(verify('sha256', Buffer.from('probe'), merchant.publicKey, signature)).toBe(true);
-    expect(config.publicKey.equals(wechat.publicKey)).toBe(true);
+    expect(config.publicKey?.key.equals(wechat.publicKey)).toBe(true);
+    expect(config.apiV3Key).toBeUndefined();
+  });
+
+  it('accepts platform-certificate mode alone, and both modes at once for a merchant migrating', () => {
+    const apiV3Key = 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6';
+    const certificateMode = parseConfig({
+      ...goodEnv(),
+      WECHATPAY_PUBLIC_KEY_ID: undefined,
+      WECHATPAY_PUBLIC_KEY_FILE: undefined,
+      WECHATPAY_APIV3_KEY: apiV3Key,
+    });
+    expect(certificateMode).toMatchObject({ mode: 'merchant', apiV3Key, publicKey: undefined });
+    const both = parseConfig({ ...goodEnv(), WECHATPAY_APIV3_KEY: apiV3Key });
+    expect(both).toMatchObject({
+      mode: 'merchant',
+      apiV3Key,
+      publicKey: { id: 'PUB_KEY_ID_0119000000012025112700000000000001' },
+    });
+  });
+
+  it('reads the time budgets and refuses a deadline shorter than one attempt', () => {
+    const config = parseConfig({
+      WECHATPAY_ATTEMPT_TIMEOUT_MS: '1500',
+      WECHATPAY_DEADLINE_MS: '5000',
+      WECHATPAY_FAILOVER_COOLDOWN_MS: '30000',
+    });
+    expect(config.resilience).toEqual({ attemptTimeoutMs: 1500, deadlineMs: 5000, failoverCooldownMs: 30000 });
+    expect(configError({ WECHATPAY_ATTEMPT_TIMEOUT_MS: '4000', WECHATPAY_DEADLINE_MS: '3000' }).variable).toBe(
+      'WECHATPAY_DEADLINE_MS',
+    );
+    expect(configError({ WECHATPAY_ATTEMPT_TIMEOUT_MS: '4s' }).message).toBe(
+      'WECHATPAY_ATTEMPT_TIMEOUT_MS: "4s" should be a whole number of milliseconds',
+    );
+    expect(configError({ WECHATPAY_DEADLINE_MS: '0' }).variable).toBe('WECHATPAY_DEADLINE_MS');
   });
 
   it('trims values and reduces base URLs to their origin', () => {
@@ -126,13 +162,19 @@ describe('parseConfig', () => {
       'neither public key id nor file',
       { WECHATPAY_PUBLIC_KEY_ID: undefined, WECHATPAY_PUBLIC_KEY_FILE: undefined },
       'WECHATPAY_PUBLIC_KEY_ID',
-      /no way to verify WeChat Pay answers/,
+      /no way to verify WeChat Pay answers.*WECHATPAY_APIV3_KEY/,
     ],
     [
-      'only an APIv3 key (platform-certificate mode)',
-      { WECHATPAY_PUBLIC_KEY_ID: undefined, WECHATPAY_PUBLIC_KEY_FILE: undefined, WECHATPAY_APIV3_KEY: 'k'.repeat(32) },
+      'an APIv3 key that is not 32 bytes',
+      { WECHATPAY_APIV3_KEY: 'k'.repeat(31) },
       'WECHATPAY_APIV3_KEY',
-      /platform-certificate mode is not supported/,
+      /32 bytes, is 31/,
+    ],
+    [
+      'an APIv3 key of 32 characters but more bytes',
+      { WECHATPAY_APIV3_KEY: `${'k'.repeat(31)}钥` },
+      'WECHATPAY_APIV3_KEY',
+      /32 bytes, is 34/,
     ],
     [
       'a base URL that is not a URL',

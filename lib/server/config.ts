@@ -22,18 +22,34 @@ export class ConfigError extends Error {
   }
 }
 
+/** How long a clerk waits, and how the client spreads its attempts over the two hosts. */
+export interface Resilience {
+  attemptTimeoutMs: number;
+  deadlineMs: number;
+  failoverCooldownMs: number;
+}
+
+export const DEFAULT_RESILIENCE: Resilience = {
+  // Three attempts of 4 s fit in a 12 s deadline: a page answers within ~15 s at worst.
+  attemptTimeoutMs: 4_000,
+  deadlineMs: 12_000,
+  failoverCooldownMs: 60_000,
+};
+
 export interface MerchantConfig {
   mode: 'merchant';
   mchid: string;
   serialNo: string;
   privateKey: KeyObject;
-  publicKeyId: string;
-  publicKey: KeyObject;
+  /** WeChat Pay public key mode: the key and its PUB_KEY_ID_…. */
+  publicKey?: { id: string; key: KeyObject };
+  /** Platform-certificate mode: the APIv3 key that decrypts downloaded certificates. */
+  apiV3Key?: string;
   baseUrl: string;
   backupBaseUrl: string;
 }
 
-export type AppConfig = { mode: 'sandbox' } | MerchantConfig;
+export type AppConfig = ({ mode: 'sandbox' } | MerchantConfig) & { resilience: Resilience };
 
 type Env = Record<string, string | undefined>;
 
@@ -91,7 +107,42 @@ function baseUrl(env: Env, name: string, fallback: string): string {
   return url.origin;
 }
 
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(name, `"${raw}" should be a whole number of milliseconds`);
+  return Number(raw);
+}
+
+function parseResilience(env: Env): Resilience {
+  const attemptTimeoutMs = milliseconds(env, 'WECHATPAY_ATTEMPT_TIMEOUT_MS', DEFAULT_RESILIENCE.attemptTimeoutMs);
+  const deadlineMs = milliseconds(env, 'WECHATPAY_DEADLINE_MS', DEFAULT_RESILIENCE.deadlineMs);
+  if (deadlineMs < attemptTimeoutMs) {
+    throw new ConfigError('WECHATPAY_DEADLINE_MS', 'should be at least WECHATPAY_ATTEMPT_TIMEOUT_MS');
+  }
+  return {
+    attemptTimeoutMs,
+    deadlineMs,
+    failoverCooldownMs: milliseconds(env, 'WECHATPAY_FAILOVER_COOLDOWN_MS', DEFAULT_RESILIENCE.failoverCooldownMs),
+  };
+}
+
 export function parseConfig(env: Env): AppConfig {
+  const resilience = parseResilience(env);
+  const merchant = parseMerchant(env);
+  return merchant ? { ...merchant, resilience } : { mode: 'sandbox', resilience };
+}
+
+function parseApiV3Key(env: Env): string | undefined {
+  const key = env.WECHATPAY_APIV3_KEY;
+  if (key === undefined || key === '') return undefined;
+  const bytes = Buffer.byteLength(key, 'utf8');
+  if (bytes !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY', `should be 32 bytes, is ${bytes}`);
+  return key;
+}
+
+function parseMerchant(env: Env): MerchantConfig | null {
   const mchid = value(env, 'WECHATPAY_MCHID');
   if (!mchid) {
     const stray = MERCHANT_VARIABLES.find((name) => value(env, name));
@@ -101,7 +152,7 @@ export function parseConfig(env: Env): AppConfig {
         `is not set but ${stray} is: set WECHATPAY_MCHID for a real merchant, or unset the WECHATPAY_* variables to run the sandbox`,
       );
     }
-    return { mode: 'sandbox' };
+    return null;
   }
   if (!/^\d{1,32}$/.test(mchid)) throw new ConfigError('WECHATPAY_MCHID', 'should be the merchant id, digits only');
 
@@ -117,39 +168,37 @@ export function parseConfig(env: Env): AppConfig {
     parseMerchantPrivateKey,
   );
 
-  const publicKeyId = value(env, 'WECHATPAY_PUBLIC_KEY_ID');
-  const publicKeyFile = value(env, 'WECHATPAY_PUBLIC_KEY_FILE');
-  if (!publicKeyId && !publicKeyFile) {
-    if (value(env, 'WECHATPAY_APIV3_KEY')) {
-      throw new ConfigError(
-        'WECHATPAY_APIV3_KEY',
-        'platform-certificate mode is not supported yet; configure WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY_FILE (WeChat Pay public key mode)',
-      );
-    }
+  const apiV3Key = parseApiV3Key(env);
+  const publicKeyGiven = Boolean(value(env, 'WECHATPAY_PUBLIC_KEY_ID') || value(env, 'WECHATPAY_PUBLIC_KEY_FILE'));
+  if (!publicKeyGiven && !apiV3Key) {
     throw new ConfigError(
       'WECHATPAY_PUBLIC_KEY_ID',
-      'no way to verify WeChat Pay answers is configured: set WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY_FILE',
+      'no way to verify WeChat Pay answers is configured: set WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY_FILE (public key mode) or WECHATPAY_APIV3_KEY (platform-certificate mode)',
     );
   }
-  const keyId = matching(
-    env,
-    'WECHATPAY_PUBLIC_KEY_ID',
-    /^[A-Za-z0-9_-]{1,64}$/,
-    'the public key id, e.g. PUB_KEY_ID_0114…',
-  );
-  const publicKey = readKeyFile(
-    'WECHATPAY_PUBLIC_KEY_FILE',
-    required(env, 'WECHATPAY_PUBLIC_KEY_FILE'),
-    parseWechatPayPublicKey,
-  );
+  const publicKey = publicKeyGiven
+    ? {
+        id: matching(
+          env,
+          'WECHATPAY_PUBLIC_KEY_ID',
+          /^[A-Za-z0-9_-]{1,64}$/,
+          'the public key id, e.g. PUB_KEY_ID_0114…',
+        ),
+        key: readKeyFile(
+          'WECHATPAY_PUBLIC_KEY_FILE',
+          required(env, 'WECHATPAY_PUBLIC_KEY_FILE'),
+          parseWechatPayPublicKey,
+        ),
+      }
+    : undefined;
 
   return {
     mode: 'merchant',
     mchid,
     serialNo,
     privateKey,
-    publicKeyId: keyId,
     publicKey,
+    apiV3Key,
     baseUrl: baseUrl(env, 'WECHATPAY_BASE_URL', DEFAULT_BASE_URL),
     backupBaseUrl: baseUrl(env, 'WECHATPAY_BACKUP_BASE_URL', DEFAULT_BACKUP_BASE_URL),
   };

@@ -5,6 +5,7 @@ import { describeFailure, type LookupResult } from '@/lib/contracts/lookup';
 import { toContractsPage } from '@/lib/contracts/page';
 import { contractsAnswerSchema } from '@/lib/contracts/response';
 import { getGateway } from './gateway';
+import { logger } from './logger';
 
 /**
  * One contracts lookup: validate, perform the signed query, check the verified answer's shape and
@@ -19,13 +20,13 @@ export async function lookupContracts(input: unknown): Promise<LookupResult> {
     const answer = await client.get(path, params);
     const shape = contractsAnswerSchema.safeParse(answer.json);
     if (!shape.success) {
-      console.warn(JSON.stringify({ msg: 'wechatpay answer has an unexpected shape', requestId: answer.requestId }));
+      logger.warn({ requestId: answer.requestId }, 'wechatpay answer has an unexpected shape');
       return { ok: false, error: { kind: 'malformed', status: answer.status, requestId: answer.requestId } };
     }
     return { ok: true, page: toContractsPage(shape.data, parsed.query, answer.requestId) };
   } catch (error) {
     const failure = describeFailure(error);
-    if (failure.kind === 'internal') console.error('contracts lookup failed', error);
+    if (failure.kind === 'internal') logger.error({ err: String(error) }, 'contracts lookup failed');
     return { ok: false, error: failure };
   }
 }

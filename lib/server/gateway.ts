@@ -2,65 +2,94 @@ import 'server-only';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SANDBOX_MCHID } from '@/lib/sandbox/seed';
 import { startSandbox } from '@/lib/sandbox/server';
-import { type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
+import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
+import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';
-import { type AppConfig, type MerchantConfig, parseConfig } from './config';
+import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
+import { logCall } from './call-log';
+import { type MerchantConfig, parseConfig, type Resilience } from './config';
+import { logger } from './logger';
 
-/** A clerk waits on the phone: give up on one attempt well before they would. */
-const REQUEST_TIMEOUT_MS = 10_000;
 const USER_AGENT = 'eduschoolpay-dashboard/0.1 (school finance contract lookup)';
+/** WeChat asks for a refresh well within 12 hours. */
+const CERTIFICATE_REFRESH_MS = 6 * 60 * 60 * 1000;
 
 export interface Gateway {
   client: WechatPayClient;
-  mode: AppConfig['mode'];
+  mode: 'sandbox' | 'merchant';
 }
 
-/** Operators' log line per call; the openid is not written in clear. */
-function logCall(event: CallEvent): void {
-  const path = event.path.replace(/\/users\/[^/]+\//, '/users/{openid}/');
-  console.info(JSON.stringify({ msg: 'wechatpay call', ...event, path, durationMs: Math.round(event.durationMs) }));
-}
+type Merchant = Omit<MerchantConfig, 'mode'>;
 
-function clientFor(merchant: Omit<MerchantConfig, 'mode' | 'backupBaseUrl'>): WechatPayClient {
-  return createWechatPayClient({
+/**
+ * The configured client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the
+ * platform certificates, or both while a merchant migrates.
+ */
+function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient {
+  const resolvers: KeyResolver[] = [];
+  if (merchant.publicKey) resolvers.push(staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]])));
+
+  const client = createWechatPayClient({
     baseUrl: merchant.baseUrl,
+    backupBaseUrl: merchant.backupBaseUrl,
     signer: createSigner({ mchid: merchant.mchid, serialNo: merchant.serialNo, privateKey: merchant.privateKey }),
-    verifier: createVerifier({ keys: staticKeys(new Map([[merchant.publicKeyId, merchant.publicKey]])) }),
+    verifier: createVerifier({ keys: anyOfKeys(...resolvers) }),
     userAgent: USER_AGENT,
-    timeoutMs: REQUEST_TIMEOUT_MS,
-    // Asks WeChat to sign its answer with the public key we hold.
-    headers: { 'wechatpay-serial': merchant.publicKeyId },
+    timeoutMs: resilience.attemptTimeoutMs,
+    deadlineMs: resilience.deadlineMs,
+    failoverCooldownMs: resilience.failoverCooldownMs,
+    // Asks WeChat to sign its answers with the public key we hold.
+    headers: merchant.publicKey ? { 'wechatpay-serial': merchant.publicKey.id } : undefined,
     observe: logCall,
   });
+
+  if (merchant.apiV3Key) {
+    const certificates = createCertificateStore({
+      apiV3Key: merchant.apiV3Key,
+      download: async (verifier) => (await client.get('/v3/certificates', {}, { verifier })).json,
+    });
+    resolvers.push(certificates);
+    const onError = (error: unknown) => logger.warn({ err: String(error) }, 'platform certificate download failed');
+    certificates.refreshEvery(CERTIFICATE_REFRESH_MS, onError);
+    // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
+    certificates.refresh().catch(onError);
+  }
+  return client;
 }
 
 /**
  * The sandbox is a merchant like any other: a merchant key made at start, a simulated WeChat
- * Pay on loopback that knows its public half, and the same client, signer and verifier.
+ * Pay on loopback (two hosts, like WeChat's two regions) that knows its public half, and the
+ * same client, signer and verifier.
  */
-async function sandboxGateway(): Promise<Gateway> {
+async function sandboxGateway(resilience: Resilience): Promise<Gateway> {
   const merchantKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const serialNo = randomBytes(20).toString('hex').toUpperCase();
   const sandbox = await startSandbox({
     merchant: { mchid: SANDBOX_MCHID, serialNo, publicKey: merchantKeys.publicKey },
   });
-  console.info(`WeChat Pay sandbox listening on ${sandbox.url} (no WECHATPAY_MCHID set: showing demo data)`);
-  const client = clientFor({
-    mchid: SANDBOX_MCHID,
-    serialNo,
-    privateKey: merchantKeys.privateKey,
-    publicKeyId: sandbox.publicKeyId,
-    publicKey: sandbox.publicKey,
-    baseUrl: sandbox.url,
-  });
+  logger.info(
+    { url: sandbox.url, backupUrl: sandbox.backupUrl },
+    'WeChat Pay sandbox started: no WECHATPAY_MCHID set, showing demo data',
+  );
+  const client = clientFor(
+    {
+      mchid: SANDBOX_MCHID,
+      serialNo,
+      privateKey: merchantKeys.privateKey,
+      publicKey: { id: sandbox.publicKeyId, key: sandbox.publicKey },
+      baseUrl: sandbox.url,
+      backupBaseUrl: sandbox.backupUrl,
+    },
+    resilience,
+  );
   return { client, mode: 'sandbox' };
 }
 
 async function createGateway(): Promise<Gateway> {
   const config = parseConfig(process.env);
-  if (config.mode === 'sandbox') return sandboxGateway();
-  return { client: clientFor(config), mode: 'merchant' };
+  if (config.mode === 'sandbox') return sandboxGateway(config.resilience);
+  return { client: clientFor(config, config.resilience), mode: 'merchant' };
 }
 
 // Next.js may load this module in more than one bundle (instrumentation, pages, actions):
