@@ -1,5 +1,5 @@
 import { orderContracts } from '@/lib/contracts/order';
-import { DEMO_PARENTS, SANDBOX_APPID, SANDBOX_MCHID } from './seed';
+import { DEMO_PARENTS, type DemoParent, SANDBOX_APPID, SANDBOX_MCHID } from './seed';
 
 export interface ListingParams {
   openid: string;
@@ -21,9 +21,14 @@ function link(params: ListingParams, offset: number, absolute: boolean): string 
   return absolute ? `https://api.mch.weixin.qq.com${path}` : path;
 }
 
-/** The answer body WeChat would give for one page of a parent's contracts in one plan. */
-export function listContracts(params: ListingParams) {
-  const parent = DEMO_PARENTS.find((candidate) => candidate.openid === params.openid);
+/**
+ * The answer body WeChat would give for one page of a parent's contracts in one plan. `parent`
+ * lends another parent's contracts to this openid (the fault openids have none of their own).
+ */
+export function listContracts(
+  params: ListingParams,
+  parent: DemoParent | undefined = DEMO_PARENTS.find((candidate) => candidate.openid === params.openid),
+) {
   const matching = (parent?.contracts ?? []).filter(
     (contract) =>
       contract.plan_id === params.planId && (params.status === 'ALL' || contract.contract_status === params.status),

@@ -16,12 +16,18 @@ import { createSigner, type Signer } from '@/lib/wechatpay/signer';
 import { createVerifier, staticKeys, type Verifier } from '@/lib/wechatpay/verifier';
 import { FAULTS, type FaultName } from './faults';
 import { type RunningSandbox, startSandbox } from './server';
-
-const MCHID = '1900000001';
-const SERIAL = '5157F09EFDC096DE15EBE81A47057A7232F1B8E1';
-const USER_AGENT = 'eduschoolpay-dashboard-tests';
-const ZHANG = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
-const LUNCH = '101164396123311331';
+import {
+  contractsTarget,
+  LUNCH,
+  MCHID,
+  type RawAnswer,
+  SERIAL,
+  sandboxKeys,
+  send as sendRaw,
+  USER_AGENT,
+  verify,
+  ZHANG,
+} from './test-support';
 
 let merchant: RsaKeys;
 let sandbox: RunningSandbox;
@@ -79,7 +85,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ merchant: { mchid: MCHID, serialNo: SERIAL, publicKey: merchant.publicKey } });
   events = [];
   client = makeClient({ observe: (event) => events.push(event) });
-});
+}, 30_000);
 
 afterAll(async () => {
   await Promise.all(extraClients.map((made) => made.close()));
@@ -138,22 +144,46 @@ describe('contracts over real HTTP', () => {
     expect(page.next).toBeNull();
   });
 
-  const expected: Record<FaultName, Partial<WechatPayError> & { reason?: string }> = {
+  /**
+   * How the client fails each fault it meets on one call. Not here: system-error-once, slow and
+   * primary-down, whose outcome is the client's retry, timeout and failover policy (its own tests),
+   * and numeric-ids and data-not-array, which the client accepts and the schema refuses (below).
+   * faults.test.ts checks every fault on the wire.
+   */
+  const expected: Partial<Record<FaultName, Partial<WechatPayError> & { reason?: string }>> = {
     'system-error': { kind: 'http', status: 500, code: 'SYSTEM_ERROR' },
     'rate-limited': { kind: 'http', status: 429, code: 'FREQUENCY_LIMITED' },
     tampered: { kind: 'unverified', status: 200, reason: 'bad-signature' },
     'signature-probe': { kind: 'unverified', status: 200, reason: 'signature-probe' },
     unsigned: { kind: 'unverified', status: 200, reason: 'missing-headers' },
+    'stale-timestamp': { kind: 'unverified', status: 200, reason: 'stale-timestamp' },
+    'unknown-serial': { kind: 'unverified', status: 200, reason: 'unknown-serial' },
+    'malformed-json': { kind: 'malformed', status: 200 },
+    'sign-error': { kind: 'http', status: 401, code: 'SIGN_ERROR' },
+    'no-auth': { kind: 'http', status: 403, code: 'NO_AUTH' },
+    'not-found': { kind: 'http', status: 404, code: 'RESOURCE_NOT_EXISTS' },
   };
 
-  it.each(FAULTS)('fails the fault openid $openid ($name) the expected way, with a Request-ID', async (fault) => {
-    const { reason, ...fields } = expected[fault.name];
-    const error = await failure(query(fault.openid));
-    expect(error).toMatchObject(fields);
-    expect(error.requestId).toMatch(/^[0-9A-F]{32}$/);
-    if (reason) expect(error.detail).toEqual({ reason });
-    expect(describeFailure(error).requestId).toBe(error.requestId);
-  });
+  const oneCallFaults = FAULTS.filter((fault) => fault.name in expected);
+
+  it.each(oneCallFaults)(
+    'fails the fault openid $openid ($name) the expected way, with a Request-ID',
+    async (fault) => {
+      const { reason, ...fields } = expected[fault.name] ?? {};
+      const error = await failure(query(fault.openid));
+      expect(error).toMatchObject(fields);
+      expect(error.requestId).toMatch(/^[0-9A-F]{32}$/);
+      if (reason) expect(error.detail).toEqual({ reason });
+      expect(describeFailure(error).requestId).toBe(error.requestId);
+    },
+  );
+
+  it.each(['sandbox_fault_numeric_ids', 'sandbox_fault_data_not_array'])(
+    'refuses the verified but wrongly shaped answer of %s at the schema, showing none of it',
+    async (openid) => {
+      await expect(lookup(query(openid))).rejects.toThrow(/invalid_type|expected/i);
+    },
+  );
 
   it('is refused with 401 SIGN_ERROR when the merchant key is wrong, with the signed message for operators', async () => {
     const impostor = makeClient({ signer: signerWith(generateRsaKeys()) });
@@ -196,8 +226,8 @@ describe('contracts over real HTTP', () => {
       return `${path}?${new URLSearchParams(Object.entries(params).map(([k, value]) => [k, String(value)]))}`;
     }
 
-    async function send(path: string, headers: Record<string, string>) {
-      const response = await request(`${sandbox.url}${path}`, { method: 'GET', headers });
+    async function send(path: string, headers: Record<string, string>, base = sandbox.url) {
+      const response = await request(`${base}${path}`, { method: 'GET', headers });
       const body = (await response.body.json()) as { code?: string };
       return { status: response.statusCode, code: body.code, requestId: response.headers['request-id'] };
     }
@@ -222,11 +252,104 @@ describe('contracts over real HTTP', () => {
       await expect(send(path, headers)).resolves.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
     });
 
+    it('shares nonces between the hosts: the same Authorization replayed on the other host is refused', async () => {
+      for (const [first, second] of [
+        [sandbox.url, sandbox.backupUrl],
+        [sandbox.backupUrl, sandbox.url],
+      ]) {
+        const path = target();
+        const headers = {
+          accept: 'application/json',
+          'user-agent': USER_AGENT,
+          authorization: signerWith(merchant).authorization('GET', path, ''),
+        };
+        await expect(send(path, headers, first)).resolves.toMatchObject({ status: 200 });
+        await expect(send(path, headers, second)).resolves.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
+      }
+    });
+
     it('refuses a signature made for another request target', async () => {
       const path = target();
       const signedForOther = signerWith(merchant).authorization('GET', path.replace('offset=0', 'offset=20'), '');
       const headers = { accept: 'application/json', 'user-agent': USER_AGENT, authorization: signedForOther };
       await expect(send(path, headers)).resolves.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
     });
+  });
+});
+
+describe('two hosts on one state', () => {
+  it('listens twice on loopback and answers the same data on the backup host, counting both', async () => {
+    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sandbox.backupUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sandbox.backupUrl).not.toBe(sandbox.url);
+    const before = sandbox.requestCount();
+    const options = { merchantKey: merchant.privateKey, wechatpaySerial: sandbox.publicKeyId };
+    const [primary, backup] = await Promise.all(
+      [sandbox.url, sandbox.backupUrl].map((base) => sendRaw(base, contractsTarget(ZHANG), options)),
+    );
+    expect(sandbox.requestCount()).toBe(before + 2);
+    for (const answer of [primary, backup]) {
+      expect(answer.status).toBe(200);
+      await expect(verify(answer, sandboxKeys(sandbox))).resolves.toMatchObject({ ok: true });
+    }
+    const rows = (answer: RawAnswer) => (JSON.parse(answer.body) as { data: unknown[] }).data;
+    expect(rows(backup)).toEqual(rows(primary));
+  });
+});
+
+describe('options and lifecycle', () => {
+  const API_V3_KEY = 'Sandbox0APIv3Key0For0Tests012345';
+  let own: RunningSandbox;
+
+  beforeAll(async () => {
+    own = await startSandbox({
+      merchant: { mchid: MCHID, serialNo: SERIAL, publicKey: merchant.publicKey },
+      apiV3Key: API_V3_KEY,
+      slowMs: 300,
+    });
+  }, 30_000);
+
+  afterAll(() => own.close());
+
+  it('refuses an APIv3 key that is not 32 ASCII characters, and uses the one it is given', async () => {
+    const publicKey = merchant.publicKey;
+    for (const apiV3Key of ['too-short', `${API_V3_KEY}X`, `${API_V3_KEY.slice(0, 31)}键`]) {
+      await expect(startSandbox({ merchant: { mchid: MCHID, serialNo: SERIAL, publicKey }, apiV3Key })).rejects.toThrow(
+        /apiV3Key/,
+      );
+    }
+    expect(API_V3_KEY).toHaveLength(32);
+    expect(own.apiV3Key).toBe(API_V3_KEY);
+  });
+
+  it('holds the slow fault for slowMs, then answers signed', async () => {
+    const started = performance.now();
+    const answer = await sendRaw(own.url, contractsTarget('sandbox_fault_slow'), {
+      merchantKey: merchant.privateKey,
+      wechatpaySerial: own.publicKeyId,
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(answer.status).toBe(200);
+    await expect(verify(answer, sandboxKeys(own))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('close() destroys a held connection and closes both hosts', async () => {
+    const before = own.requestCount();
+    const held = sendRaw(own.backupUrl, contractsTarget('sandbox_fault_slow'), { merchantKey: merchant.privateKey });
+    const outcome = held.then(
+      () => 'answered',
+      (error: { code?: string }) => error.code,
+    );
+    while (own.requestCount() === before) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const started = performance.now();
+    await own.close();
+    expect(performance.now() - started).toBeLessThan(250);
+    await expect(outcome).resolves.toBe('UND_ERR_SOCKET');
+    for (const base of [own.url, own.backupUrl]) {
+      await expect(sendRaw(base, contractsTarget(ZHANG), { merchantKey: merchant.privateKey })).rejects.toMatchObject({
+        code: 'ECONNREFUSED',
+      });
+    }
   });
 });

@@ -1,183 +1,201 @@
-import { generateKeyPairSync, type KeyObject, randomBytes, verify } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { AUTH_SCHEMA, randomNonce, requestMessage, signMessage } from '@/lib/wechatpay/signer';
-import { MAX_CLOCK_SKEW_SECONDS, responseMessage } from '@/lib/wechatpay/verifier';
-import { parseAuthorization } from './authorization';
-import { faultFor } from './faults';
-import { listContracts } from './listing';
+import { generateKeyPair, type KeyObject, randomBytes } from 'node:crypto';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import {
+  CERTIFICATE_LIFETIME_MS,
+  certificatesAnswer,
+  checkApiV3Key,
+  createPlatformCertificate,
+  describeCertificate,
+  type PlatformCertificate,
+  type PlatformCertificateInfo,
+  randomChars,
+} from './certificates';
+import { answerContracts, type ContractsContext, type Host } from './contracts';
+import { closeServer, listen, urlOf } from './hosts';
+import { createRequestChecks } from './request-checks';
+import { requestId, type Signing, sendError, sendSigned } from './responses';
 
 /**
- * A simulated WeChat Pay: a real HTTP server with its own key that checks each request the way
- * WeChat does (Authorization, signature, timestamp, nonce, User-Agent) and signs each answer.
+ * A simulated WeChat Pay: real HTTP servers (a primary and a backup host sharing one state) with
+ * their own keys, checking each request the way WeChat does (Authorization, signature, timestamp,
+ * nonce, User-Agent) and signing each answer with the WeChat Pay public key or a platform
+ * certificate.
  */
 
 export interface SandboxOptions {
   /** The merchant the sandbox accepts requests from. */
   merchant: { mchid: string; serialNo: string; publicKey: KeyObject };
   host?: string;
+  /** The primary host's port; absent or 0 picks a free one. */
   port?: number;
+  /** The backup host's port; absent or 0 picks a free one. */
+  backupPort?: number;
   /** Unix seconds; injectable for tests. */
   now?: () => number;
+  /** The merchant's APIv3 key (32 ASCII characters) that encrypts certificates; random if absent. */
+  apiV3Key?: string;
+  /** How long the slow fault holds its answer, in ms. Default 30 000. */
+  slowMs?: number;
+}
+
+export interface RotateOptions {
+  /** Default: now. */
+  effective?: Date;
+  /** Default: five years after `effective`. */
+  expire?: Date;
 }
 
 export interface RunningSandbox {
+  /** The primary host, e.g. `http://127.0.0.1:50123`. */
   url: string;
+  /** The backup host: another listener on the same state (keys, data, nonces, counters). */
+  backupUrl: string;
   /** The id under which the sandbox's "WeChat Pay public key" signs answers. */
   publicKeyId: string;
   publicKey: KeyObject;
-  /** How many requests reached the sandbox, for tests that prove none was made. */
+  /** The merchant's APIv3 key that `/v3/certificates` encrypts with. */
+  apiV3Key: string;
+  /** How many requests reached the sandbox (both hosts), for tests that prove none was made. */
   requestCount(): number;
+  /** How many `GET /v3/certificates` requests reached the sandbox (both hosts). */
+  certificateDownloads(): number;
+  /** Every platform certificate the sandbox holds, oldest first, expired ones included. */
+  platformCertificates(): PlatformCertificateInfo[];
+  /** Adds a platform certificate that becomes the newest; older ones stay listed until they expire. */
+  rotatePlatformCertificate(options?: RotateOptions): Promise<string>;
+  /** Closes both hosts and destroys open connections, held ones included. */
   close(): Promise<void>;
 }
 
+const CERTIFICATES_PATH = '/v3/certificates';
 const CONTRACTS_PATH = /^\/v3\/eduschoolpay\/users\/([^/]+)\/contracts$/;
 
-function requestId(): string {
-  return randomBytes(16).toString('hex').toUpperCase();
+function rsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve({ publicKey, privateKey }),
+    ),
+  );
+}
+
+/** A key no client can know, for the unknown-serial fault: one per process. */
+let strangerKey: Promise<KeyObject> | undefined;
+
+function stranger(): Promise<KeyObject> {
+  strangerKey ??= rsaKeyPair().then((pair) => pair.privateKey);
+  return strangerKey;
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const apiV3Key = checkApiV3Key(options.apiV3Key ?? randomChars(32));
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const slowMs = options.slowMs ?? 30_000;
+  // RSA key generation is slow (up to seconds on a busy machine): make both keys at once.
+  const keyPair = rsaKeyPair();
   const publicKeyId = `PUB_KEY_ID_01${options.merchant.mchid}${randomBytes(6).toString('hex').toUpperCase()}`;
-  const seenNonces = new Map<string, number>();
+  const check = createRequestChecks(options.merchant, now);
+  const certificates: PlatformCertificate[] = [];
+  const hits = new Map<string, number>();
+  const held = new Set<NodeJS.Timeout>();
   let count = 0;
+  let downloads = 0;
 
-  function sendError(res: ServerResponse, id: string, status: number, code: string, message: string, detail?: unknown) {
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': id });
-    res.end(JSON.stringify({ code, message, ...(detail ? { detail } : {}) }));
+  async function rotate(rotation: RotateOptions = {}): Promise<string> {
+    const effective = rotation.effective ?? new Date(now() * 1000);
+    const expire = rotation.expire ?? new Date(effective.getTime() + CERTIFICATE_LIFETIME_MS);
+    const certificate = await createPlatformCertificate(effective, expire);
+    certificates.push(certificate);
+    return certificate.serial;
+  }
+  const [{ privateKey, publicKey }] = await Promise.all([keyPair, rotate()]);
+  // Made in the background now, so that the unknown-serial fault answers as fast as the others.
+  stranger().catch(() => {});
+
+  const unexpired = () => certificates.filter((certificate) => certificate.expire.getTime() > now() * 1000);
+
+  /** The newest certificate that has not expired signs (the newest of all if every one has). */
+  function certificateSigning(): Signing {
+    const newest = unexpired().at(-1) ?? (certificates.at(-1) as PlatformCertificate);
+    return { key: newest.privateKey, serial: newest.serial };
   }
 
-  interface Misbehaviour {
-    /** Changes the body after it was signed. */
-    tamper?: (body: string) => string;
-    /** Sends this instead of the real signature. */
-    signature?: string;
-  }
-
-  function sendSigned(res: ServerResponse, id: string, body: string, misbehaviour: Misbehaviour = {}) {
-    const timestamp = String(now());
-    const nonce = randomNonce();
-    const signature = misbehaviour.signature ?? signMessage(privateKey, responseMessage(timestamp, nonce, body));
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'request-id': id,
-      'wechatpay-timestamp': timestamp,
-      'wechatpay-nonce': nonce,
-      'wechatpay-signature': signature,
-      'wechatpay-serial': publicKeyId,
-      'wechatpay-signature-type': AUTH_SCHEMA,
-    });
-    res.end(misbehaviour.tamper ? misbehaviour.tamper(body) : body);
-  }
-
-  /** The same checks WeChat makes before it looks at a request; null when it passes. */
-  function authenticate(
-    req: IncomingMessage,
-  ): { code: string; message: string; status: number; detail?: unknown } | null {
-    if (!req.headers['user-agent']) {
-      return { status: 400, code: 'INVALID_REQUEST', message: '请求头缺少 User-Agent' };
-    }
-    const accept = req.headers.accept ?? '';
-    if (!accept.includes('application/json') && !accept.includes('*/*')) {
-      return { status: 400, code: 'INVALID_REQUEST', message: 'Accept 应为 application/json' };
-    }
-    const auth = parseAuthorization(req.headers.authorization);
-    if (!auth) return { status: 401, code: 'SIGN_ERROR', message: 'Authorization 格式错误' };
-    if (auth.mchid !== options.merchant.mchid || auth.serial_no !== options.merchant.serialNo) {
-      return { status: 401, code: 'SIGN_ERROR', message: '商户号或证书序列号不匹配' };
-    }
-    const timestamp = Number(auth.timestamp);
-    if (!/^\d+$/.test(auth.timestamp) || Math.abs(now() - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
-      return { status: 401, code: 'SIGN_ERROR', message: '请求时间戳与微信支付服务器时间相差超过 5 分钟' };
-    }
-    const message = requestMessage(req.method ?? '', req.url ?? '', timestamp, auth.nonce_str, '');
-    let valid = false;
-    try {
-      valid = verify('sha256', Buffer.from(message), options.merchant.publicKey, Buffer.from(auth.signature, 'base64'));
-    } catch {
-      valid = false;
-    }
-    if (!valid) {
-      return {
-        status: 401,
-        code: 'SIGN_ERROR',
-        message: '签名错误',
-        detail: { sign_information: { truncated_sign_message: message.replaceAll('\n', '\\n') } },
-      };
-    }
-    for (const [nonce, seenAt] of seenNonces) {
-      if (now() - seenAt > MAX_CLOCK_SKEW_SECONDS) seenNonces.delete(nonce);
-    }
-    if (seenNonces.has(auth.nonce_str)) return { status: 401, code: 'SIGN_ERROR', message: '重复的随机串 nonce_str' };
-    seenNonces.set(auth.nonce_str, now());
-    return null;
-  }
-
-  function handle(req: IncomingMessage, res: ServerResponse) {
-    count += 1;
-    const id = requestId();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const route = CONTRACTS_PATH.exec(url.pathname);
-    if (req.method !== 'GET' || !route) return sendError(res, id, 404, 'NOT_FOUND', '接口不存在');
-
-    const refused = authenticate(req);
-    if (refused) return sendError(res, id, refused.status, refused.code, refused.message, refused.detail);
-
-    const openid = decodeURIComponent(route[1]);
-    const q = url.searchParams;
-    const planId = q.get('plan_id') ?? '';
-    const status = q.get('contract_status') ?? '';
-    const offset = Number(q.get('offset') ?? '0');
-    const limit = Number(q.get('limit') ?? '20');
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(openid)) return sendError(res, id, 400, 'PARAM_ERROR', 'openid 格式错误');
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(planId)) return sendError(res, id, 400, 'PARAM_ERROR', 'plan_id 格式错误');
-    if (status !== 'ADD' && status !== 'DELETE' && status !== 'ALL') {
-      return sendError(res, id, 400, 'PARAM_ERROR', 'contract_status 取值错误');
-    }
-    if (!Number.isInteger(limit) || limit < 1 || limit > 40)
-      return sendError(res, id, 400, 'PARAM_ERROR', 'limit 取值应为 1 到 40');
-    if (!Number.isInteger(offset) || offset < 0 || offset % limit !== 0) {
-      return sendError(res, id, 400, 'PARAM_ERROR', 'offset 应为 limit 的整数倍');
-    }
-
-    const body = JSON.stringify(listContracts({ openid, planId, status, offset, limit }));
-    switch (faultFor(openid)?.name) {
-      case 'system-error':
-        return sendError(res, id, 500, 'SYSTEM_ERROR', '系统错误');
-      case 'rate-limited':
-        return sendError(res, id, 429, 'FREQUENCY_LIMITED', '请求频率超过限制');
-      case 'tampered':
-        return sendSigned(res, id, body, {
-          tamper: (signed) => signed.replace('"total_count":0', '"total_count":1'),
+  function context(host: Host): ContractsContext {
+    return {
+      host,
+      now,
+      check,
+      signingFor: (req: IncomingMessage) =>
+        req.headers['wechatpay-serial'] === publicKeyId
+          ? { key: privateKey, serial: publicKeyId }
+          : certificateSigning(),
+      strangerKey: stranger,
+      hit: (openid) => {
+        const n = (hits.get(openid) ?? 0) + 1;
+        hits.set(openid, n);
+        return n;
+      },
+      later: (res, answer) => {
+        const timer = setTimeout(() => {
+          held.delete(timer);
+          answer();
+        }, slowMs);
+        held.add(timer);
+        res.once('close', () => {
+          clearTimeout(timer);
+          held.delete(timer);
         });
-      case 'signature-probe':
-        return sendSigned(res, id, body, { signature: `WECHATPAY/SIGNTEST/${randomBytes(24).toString('base64')}` });
-      case 'unsigned':
-        res.writeHead(200, { 'content-type': 'application/json', 'request-id': id });
-        return res.end(body);
-      default:
-        return sendSigned(res, id, body);
-    }
+      },
+    };
   }
 
-  const server = createServer(handle);
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
-  const address = server.address() as AddressInfo;
+  function handler(host: Host): RequestListener {
+    const ctx = context(host);
+    return (req: IncomingMessage, res: ServerResponse) => {
+      count += 1;
+      const id = requestId();
+      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      if (req.method === 'GET' && url.pathname === CERTIFICATES_PATH) {
+        downloads += 1;
+        const refused = check(req);
+        if (refused) return sendError(res, id, refused);
+        const body = JSON.stringify(certificatesAnswer(unexpired(), apiV3Key));
+        return sendSigned(res, id, body, certificateSigning(), now());
+      }
+      const route = CONTRACTS_PATH.exec(url.pathname);
+      if (req.method !== 'GET' || !route) {
+        return sendError(res, id, { status: 404, code: 'NOT_FOUND', message: '接口不存在' });
+      }
+      answerContracts(req, res, id, url, route[1], ctx).catch(() => {
+        if (res.headersSent) res.destroy();
+        else sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
+      });
+    };
+  }
+
+  const bindTo = options.host ?? '127.0.0.1';
+  const primary = await listen(handler('primary'), bindTo, options.port ?? 0);
+  let backup: Server;
+  try {
+    backup = await listen(handler('backup'), bindTo, options.backupPort ?? 0);
+  } catch (error) {
+    await closeServer(primary);
+    throw error;
+  }
+
   return {
-    url: `http://${address.address}:${address.port}`,
+    url: urlOf(primary),
+    backupUrl: urlOf(backup),
     publicKeyId,
     publicKey,
+    apiV3Key,
     requestCount: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    certificateDownloads: () => downloads,
+    platformCertificates: () => certificates.map(describeCertificate),
+    rotatePlatformCertificate: rotate,
+    close: async () => {
+      for (const timer of held) clearTimeout(timer);
+      held.clear();
+      await Promise.all([closeServer(primary), closeServer(backup)]);
+    },
   };
 }
