@@ -26,10 +26,22 @@ type Merchant = Omit<MerchantConfig, 'mode'>;
  * platform certificates, or both while a merchant migrates.
  */
 function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient {
+  // The certificate download goes through the client it serves; it runs only after start.
+  let client: WechatPayClient | undefined;
+  const certificates = merchant.apiV3Key
+    ? createCertificateStore({
+        apiV3Key: merchant.apiV3Key,
+        download: async (verifier) => {
+          if (!client) throw new Error('the WeChat Pay client is not ready');
+          return (await client.get('/v3/certificates', {}, { verifier })).json;
+        },
+      })
+    : undefined;
   const resolvers: KeyResolver[] = [];
   if (merchant.publicKey) resolvers.push(staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]])));
+  if (certificates) resolvers.push(certificates);
 
-  const client = createWechatPayClient({
+  client = createWechatPayClient({
     baseUrl: merchant.baseUrl,
     backupBaseUrl: merchant.backupBaseUrl,
     signer: createSigner({ mchid: merchant.mchid, serialNo: merchant.serialNo, privateKey: merchant.privateKey }),
@@ -43,12 +55,7 @@ function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient 
     observe: logCall,
   });
 
-  if (merchant.apiV3Key) {
-    const certificates = createCertificateStore({
-      apiV3Key: merchant.apiV3Key,
-      download: async (verifier) => (await client.get('/v3/certificates', {}, { verifier })).json,
-    });
-    resolvers.push(certificates);
+  if (certificates) {
     const onError = (error: unknown) => logger.warn({ err: String(error) }, 'platform certificate download failed');
     certificates.refreshEvery(CERTIFICATE_REFRESH_MS, onError);
     // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
