@@ -58,8 +58,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/contracts`,
       reuseExistingServer: false,
       timeout: 60_000,
-      // No merchant configured: the app serves the built-in sandbox.
-      env: { WECHATPAY_MCHID: '', NEXT_TELEMETRY_DISABLED: '1' },
+      // No merchant configured: the app serves the built-in sandbox, with short time budgets so
+      // the slow fault is shown in seconds.
+      env: {
+        WECHATPAY_MCHID: '',
+        WECHATPAY_ATTEMPT_TIMEOUT_MS: '1500',
+        WECHATPAY_DEADLINE_MS: '4000',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
     {
       command: `node e2e/merchant/start.mjs ${MERCHANT_PORT} ${FAKE_WECHATPAY_PORT}`,
