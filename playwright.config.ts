@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The app configured as a merchant, against an independent fake WeChat Pay on FAKE_PORT. */
 export const MERCHANT_PORT = PORT + 1;
+/** The app in platform-certificate mode whose primary host refuses connections. */
+export const CERTIFICATE_MERCHANT_PORT = PORT + 2;
 export const FAKE_WECHATPAY_PORT = PORT + 99;
 
 /**

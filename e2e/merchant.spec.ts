@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FAKE_WECHATPAY_PORT } from '../playwright.config';
+import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT } from '../playwright.config';
 import { contractsUrl, expect, open, test } from './fixtures';
 
 /**
@@ -97,4 +97,27 @@ test('every request WeChat Pay received was correctly signed', async ({ page }) 
   const log = await wechatLog(page);
   expect(log.length).toBeGreaterThan(0);
   expect(log.filter((entry) => entry.problem !== null)).toEqual([]);
+});
+
+test.describe('platform-certificate mode, with the primary host refusing connections', () => {
+  test.use({ baseURL: `http://127.0.0.1:${CERTIFICATE_MERCHANT_PORT}` });
+
+  test('rows arrive through the backup host, verified with the downloaded certificate', async ({ page }) => {
+    await open(page, contractsUrl({ openid: 'oMerchantCertificate01', plan_id: PLAN }));
+    await expect(range(page)).toHaveText('第 1–20 条，共 45 条');
+    expect(await column(page, 1)).toEqual(expectedFirstPage);
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect(range(page)).toHaveText('第 21–40 条，共 45 条');
+
+    const log = await wechatLog(page);
+    expect(log.some((entry) => entry.target === '/v3/certificates' && entry.problem === null)).toBe(true);
+  });
+
+  for (const openid of ['oFaultTampered', 'oFaultWrongKey', 'oFaultUnknownKey', 'oFaultProbe']) {
+    test(`${openid} is refused in certificate mode too`, async ({ page }) => {
+      await open(page, contractsUrl({ openid, plan_id: PLAN }));
+      await expect(page.getByRole('alert', { name: '无法验证微信支付应答的签名' })).toBeVisible();
+      await expect(table(page)).toHaveCount(0);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 // An independent WeChat Pay for the merchant-mode specs: written from the protocol document with
 // node:crypto alone, sharing no code with lib/, so the app's signer and verifier are checked
 // against someone else's reading of the protocol. Behaviour is chosen by openid.
-import { randomBytes, sign, verify } from 'node:crypto';
+import { createCipheriv, randomBytes, sign, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const PATH = /^\/v3\/eduschoolpay\/users\/([^/]+)\/contracts$/;
@@ -23,7 +23,29 @@ function contractsOf(openid, planId) {
   }));
 }
 
-export async function startFakeWechatPay({ port, mchid, merchantSerial, merchantPublicKey, platform, stranger }) {
+/** AEAD_AES_256_GCM as WeChat encrypts certificates: base64(ciphertext ‖ tag). */
+function encryptCertificate(pem, apiV3Key) {
+  const nonce = randomBytes(6).toString('hex');
+  const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key), Buffer.from(nonce));
+  cipher.setAAD(Buffer.from('certificate'));
+  const data = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return { algorithm: 'AEAD_AES_256_GCM', nonce, associated_data: 'certificate', ciphertext: data.toString('base64') };
+}
+
+/**
+ * platform: the WeChat Pay public key ({ id, privateKey }); certificate: a platform certificate
+ * made by OpenSSL ({ serial, pem, privateKey, effective, expire }) for certificate mode.
+ */
+export async function startFakeWechatPay({
+  port,
+  mchid,
+  merchantSerial,
+  merchantPublicKey,
+  platform,
+  certificate,
+  apiV3Key,
+  stranger,
+}) {
   const log = [];
   const seen = new Set();
 
@@ -36,7 +58,14 @@ export async function startFakeWechatPay({ port, mchid, merchantSerial, merchant
     res.end(body);
   }
 
-  function signed(res, body, { key = platform.privateKey, serial = platform.id, skew = 0, signature, tamper } = {}) {
+  // Signs with the public key when the request asks for it by Wechatpay-Serial, else the certificate.
+  function signerFor(req) {
+    return req.headers['wechatpay-serial'] === platform.id
+      ? { key: platform.privateKey, serial: platform.id }
+      : { key: certificate.privateKey, serial: certificate.serial };
+  }
+
+  function signed(res, body, { key, serial, skew = 0, signature, tamper } = {}) {
     const timestamp = String(Math.floor(Date.now() / 1000) + skew);
     const nonce = randomBytes(16).toString('hex');
     const sig = signature ?? sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`), key).toString('base64');
@@ -61,7 +90,8 @@ export async function startFakeWechatPay({ port, mchid, merchantSerial, merchant
     if (!verify('sha256', Buffer.from(message), merchantPublicKey, Buffer.from(fields.signature, 'base64')))
       return 'bad signature';
     if (!req.headers['user-agent']) return 'no user-agent';
-    if (req.headers['wechatpay-serial'] !== platform.id) return 'no Wechatpay-Serial naming the public key';
+    const asked = req.headers['wechatpay-serial'];
+    if (asked !== undefined && asked !== platform.id) return 'Wechatpay-Serial names a key we do not have';
     return null;
   }
 
@@ -71,8 +101,18 @@ export async function startFakeWechatPay({ port, mchid, merchantSerial, merchant
     const match = PATH.exec(url.pathname);
     const problem = checkRequest(req);
     log.push({ method: req.method, target: req.url, problem });
-    if (!match) return reply(res, 404, JSON.stringify({ code: 'NOT_FOUND', message: 'no such api' }));
     if (problem) return reply(res, 401, JSON.stringify({ code: 'SIGN_ERROR', message: problem }));
+    const signer = signerFor(req);
+    if (url.pathname === '/v3/certificates') {
+      const item = {
+        serial_no: certificate.serial,
+        effective_time: certificate.effective,
+        expire_time: certificate.expire,
+        encrypt_certificate: encryptCertificate(certificate.pem, apiV3Key),
+      };
+      return signed(res, JSON.stringify({ data: [item] }), { key: certificate.privateKey, serial: certificate.serial });
+    }
+    if (!match) return reply(res, 404, JSON.stringify({ code: 'NOT_FOUND', message: 'no such api' }));
 
     const openid = decodeURIComponent(match[1]);
     const planId = url.searchParams.get('plan_id');
@@ -99,15 +139,17 @@ export async function startFakeWechatPay({ port, mchid, merchantSerial, merchant
       },
     });
 
-    if (openid === 'oFaultTampered') return signed(res, body, { tamper: (b) => b.replace('"M-001"', '"M-999"') });
-    if (openid === 'oFaultProbe')
-      return signed(res, body, { signature: `WECHATPAY/SIGNTEST/${randomBytes(32).toString('base64')}` });
-    if (openid === 'oFaultStale') return signed(res, body, { skew: -301 });
-    if (openid === 'oFaultFuture') return signed(res, body, { skew: 400 });
+    if (openid === 'oFaultTampered')
+      return signed(res, body, { ...signer, tamper: (b) => b.replace('"M-001"', '"M-999"') });
+    if (openid === 'oFaultProbe') {
+      return signed(res, body, { ...signer, signature: `WECHATPAY/SIGNTEST/${randomBytes(32).toString('base64')}` });
+    }
+    if (openid === 'oFaultStale') return signed(res, body, { ...signer, skew: -301 });
+    if (openid === 'oFaultFuture') return signed(res, body, { ...signer, skew: 400 });
     if (openid === 'oFaultUnknownKey') return signed(res, body, { key: stranger.privateKey, serial: stranger.id });
-    if (openid === 'oFaultWrongKey') return signed(res, body, { key: stranger.privateKey });
+    if (openid === 'oFaultWrongKey') return signed(res, body, { key: stranger.privateKey, serial: signer.serial });
     if (openid === 'oFaultUnsigned') return reply(res, 200, body);
-    return signed(res, body);
+    return signed(res, body, signer);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
