@@ -1,6 +1,6 @@
 import 'server-only';
+import type { Logger } from 'pino';
 import type { CallEvent } from '@/lib/wechatpay/client';
-import { logger } from './logger';
 
 /** Logs leave the school: an openid in a path or a signed message is replaced by a placeholder. */
 export function withoutOpenid(text: string): string {
@@ -18,7 +18,11 @@ function signMessageOf(detail: unknown): string | undefined {
  * full openid; for SIGN_ERROR, the message WeChat says it checked, which is what an operator
  * needs to find a wrong key, serial or clock.
  */
-export function logCall(event: CallEvent): void {
+export function callLogger(logger: Logger): (event: CallEvent) => void {
+  return (event) => logCall(logger, event);
+}
+
+function logCall(logger: Logger, event: CallEvent): void {
   const { error } = event;
   const line = {
     host: event.host,

@@ -6,7 +6,7 @@ import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates'
 import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
 import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
-import { logCall } from './call-log';
+import { callLogger } from './call-log';
 import { type MerchantConfig, parseConfig, type Resilience } from './config';
 import { logger } from './logger';
 
@@ -52,7 +52,7 @@ function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient 
     failoverCooldownMs: resilience.failoverCooldownMs,
     // Asks WeChat to sign its answers with the public key we hold.
     headers: merchant.publicKey ? { 'wechatpay-serial': merchant.publicKey.id } : undefined,
-    observe: logCall,
+    observe: callLogger(logger),
   });
 
   if (certificates) {
