@@ -34,20 +34,22 @@ export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
             </li>
           ))}
         </ul>
-        <p className="mt-3 font-medium">{messages.sandbox.faultTitle}</p>
-        <ul className="mt-1 grid gap-1 sm:grid-cols-2">
-          {FAULTS.map((fault) => (
-            <li key={fault.openid}>
-              <Link
-                className="text-blue-800 underline underline-offset-2"
-                href={contractsHref(fault.openid, DEMO_PLANS[0].planId)}
-              >
-                {fault.story}
-              </Link>
-              <span className="ml-1 font-mono text-xs text-amber-800">{fault.openid}</span>
-            </li>
-          ))}
-        </ul>
+        <details className="mt-3">
+          <summary className="cursor-pointer text-amber-900">{messages.sandbox.faultTitle}</summary>
+          <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+            {FAULTS.map((fault) => (
+              <li key={fault.openid}>
+                <Link
+                  className="text-blue-800 underline underline-offset-2"
+                  href={contractsHref(fault.openid, DEMO_PLANS[0].planId)}
+                >
+                  {fault.story}
+                </Link>
+                <span className="ml-1 font-mono text-xs text-amber-800">{fault.openid}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       </details>
     </aside>
   );

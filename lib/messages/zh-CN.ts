@@ -10,7 +10,7 @@ export const messages = {
   sandbox: {
     banner: '沙箱模式：当前显示的是内置模拟数据，不是真实的微信支付数据。',
     demoTitle: '可以试试这些演示家长',
-    faultTitle: '演示故障（仅沙箱）',
+    faultTitle: '演示故障：看看微信支付出错时页面怎么提示（仅沙箱，供 IT 测试）',
   },
   form: {
     legend: '查询条件',
