@@ -7,6 +7,18 @@ export const MERCHANT_PORT = PORT + 1;
 export const CERTIFICATE_MERCHANT_PORT = PORT + 2;
 export const FAKE_WECHATPAY_PORT = PORT + 99;
 
+/** The first admin every test server is started with, as a school would start it. */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1' };
+/** Where the setup project leaves each server's signed-in browser state. */
+export const signedIn = (server: 'sandbox' | 'merchant' | 'certificate') => `test-results/.auth/${server}.json`;
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  DASHBOARD_ADMIN_USERNAME: E2E_ADMIN.username,
+  DASHBOARD_ADMIN_PASSWORD: E2E_ADMIN.password,
+  // The specs look up far faster than a clerk; the per-staff limit has its own test.
+  DASHBOARD_LOOKUPS_PER_MINUTE: '10000',
+};
+
 /**
  * End-to-end specs against the production build and the built-in sandbox, in Debian's Chromium
  * (Playwright cannot download its own here), in Chinese, in a time zone away from Beijing so
@@ -38,26 +50,41 @@ export default defineConfig({
     },
   },
   projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
     {
       name: 'e2e',
-      testIgnore: [/screenshots\.spec\.ts/, /merchant\.spec\.ts/],
-      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testIgnore: [/screenshots\.spec\.ts/, /merchant\.spec\.ts/, /auth\.setup\.ts/],
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], channel: undefined, storageState: signedIn('sandbox') },
     },
     {
       name: 'merchant',
       testMatch: /merchant\.spec\.ts/,
-      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${MERCHANT_PORT}` },
+      dependencies: ['setup'],
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        baseURL: `http://127.0.0.1:${MERCHANT_PORT}`,
+        storageState: signedIn('merchant'),
+      },
     },
     {
       name: 'screenshots',
       testMatch: /screenshots\.spec\.ts/,
-      use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 900 } },
+      dependencies: ['setup'],
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        viewport: { width: 1280, height: 900 },
+        storageState: signedIn('sandbox'),
+      },
     },
   ],
   webServer: [
     {
-      command: `npx next start -H 127.0.0.1 -p ${PORT}`,
-      url: `http://127.0.0.1:${PORT}/contracts`,
+      // A fresh data directory each run: the first admin is made from DASHBOARD_ADMIN_*.
+      command: `DATA_DIR=$(mktemp -d) npx next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,
       // No merchant configured: the app serves the built-in sandbox, with short time budgets so
@@ -66,15 +93,15 @@ export default defineConfig({
         WECHATPAY_MCHID: '',
         WECHATPAY_ATTEMPT_TIMEOUT_MS: '1500',
         WECHATPAY_DEADLINE_MS: '4000',
-        NEXT_TELEMETRY_DISABLED: '1',
+        ...serverEnv,
       },
     },
     {
       command: `node e2e/merchant/start.mjs ${MERCHANT_PORT} ${FAKE_WECHATPAY_PORT}`,
-      url: `http://127.0.0.1:${MERCHANT_PORT}/contracts`,
+      url: `http://127.0.0.1:${MERCHANT_PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
+      env: serverEnv,
     },
   ],
 });

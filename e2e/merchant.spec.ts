@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT } from '../playwright.config';
+import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT, signedIn } from '../playwright.config';
 import { contractsUrl, expect, open, test } from './fixtures';
 
 /**
@@ -100,7 +100,7 @@ test('every request WeChat Pay received was correctly signed', async ({ page }) 
 });
 
 test.describe('platform-certificate mode, with the primary host refusing connections', () => {
-  test.use({ baseURL: `http://127.0.0.1:${CERTIFICATE_MERCHANT_PORT}` });
+  test.use({ baseURL: `http://127.0.0.1:${CERTIFICATE_MERCHANT_PORT}`, storageState: signedIn('certificate') });
 
   test('rows arrive through the backup host, verified with the downloaded certificate', async ({ page }) => {
     await open(page, contractsUrl({ openid: 'oMerchantCertificate01', plan_id: PLAN }));

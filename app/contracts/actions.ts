@@ -1,9 +1,15 @@
 'use server';
 
 import type { LookupResult } from '@/lib/contracts/lookup';
-import { lookupContracts } from '@/lib/server/contracts';
+import { clientIp, currentStaff } from '@/lib/server/session';
+import { lookupContractsAs } from '@/lib/server/staff-lookup';
 
-/** The browser's way to look up a contracts page; validation happens inside the data layer. */
+/**
+ * The browser's way to look up a contracts page. A server action is a public POST endpoint: it
+ * checks who is asking itself, before validation and before anything reaches WeChat.
+ */
 export async function queryContracts(input: unknown): Promise<LookupResult> {
-  return lookupContracts(input);
+  const staff = await currentStaff();
+  if (!staff) return { ok: false, error: { kind: 'unauthenticated' } };
+  return lookupContractsAs(staff, input, await clientIp());
 }

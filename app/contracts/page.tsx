@@ -1,12 +1,14 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
-import { PageHeader } from '@/components/contracts/page-header';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
+import { AppHeader } from '@/components/layout/app-header';
 import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/input';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
+import { messages } from '@/lib/messages/zh-CN';
 import { getQueryClient } from '@/lib/query-client';
 import { isSandboxMode } from '@/lib/server/config';
-import { lookupContracts } from '@/lib/server/contracts';
+import { clientIp, requireStaffPage } from '@/lib/server/session';
+import { lookupContractsAs } from '@/lib/server/staff-lookup';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,6 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const input = searchParamsInput(await searchParams);
+  const staff = await requireStaffPage(`/contracts?${new URLSearchParams(input)}`);
   const queryClient = getQueryClient();
   const requested = isSearchRequested(input);
   if (requested) {
@@ -23,13 +26,17 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
     if (parsed.ok) {
       await queryClient.prefetchQuery({
         queryKey: contractsQueryKey(parsed.query),
-        queryFn: () => lookupContracts(parsed.query),
+        queryFn: async () => lookupContractsAs(staff, parsed.query, await clientIp()),
       });
     }
   }
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
-      <PageHeader />
+      <AppHeader staff={staff} current="contracts" />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{messages.nav.contracts}</h1>
+        <p className="mt-1 text-sm text-slate-600">{messages.app.subtitle}</p>
+      </div>
       {isSandboxMode() && <SandboxBanner showDemos={!requested} />}
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ContractsScreen />

@@ -6,6 +6,8 @@ type ErrorText = { title: string; body: string };
 const e = messages.errors;
 
 const TEXT: Record<LookupErrorKind, ErrorText> = {
+  unauthenticated: e.unauthenticated,
+  staff_rate_limited: e.staffRateLimited,
   invalid_input: { title: messages.states.invalidUrl, body: '' },
   unverified: e.unverified,
   malformed: e.malformed,

@@ -104,7 +104,7 @@ function startApp(port, env) {
 async function ready(port) {
   for (let i = 0; i < 600; i += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/contracts`)).ok) return;
+      if ((await fetch(`http://127.0.0.1:${port}/login`)).ok) return;
     } catch {
       // not listening yet
     }

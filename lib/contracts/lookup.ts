@@ -4,6 +4,10 @@ import type { ContractsPage } from './page';
 
 /** What went wrong with a lookup, in terms staff can be told about. */
 export type LookupErrorKind =
+  /** No signed-in staff member (or a disabled one): nothing was looked up. */
+  | 'unauthenticated'
+  /** This staff member's own per-minute limit, before anything was sent to WeChat. */
+  | 'staff_rate_limited'
   | 'invalid_input'
   | 'unverified'
   | 'malformed'

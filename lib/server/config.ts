@@ -204,6 +204,52 @@ function parseMerchant(env: Env): MerchantConfig | null {
   };
 }
 
+/** Who may use the dashboard, and how much. */
+export interface AccessSettings {
+  /** A session ends after this many hours without use. */
+  sessionIdleHours: number;
+  /** Lookups one staff member may make per minute, across every instance. */
+  lookupsPerMinute: number;
+  /** Cookies are marked Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL). */
+  secureCookies: boolean;
+  /** The first admin, created at start when no admin exists. */
+  admin?: { username: string; password: string };
+}
+
+function positiveNumber(env: Env, name: string, fallback: number, max: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || parsed <= 0 || parsed > max) {
+    throw new ConfigError(name, `"${raw}" should be a number above 0 and at most ${max}`);
+  }
+  return parsed;
+}
+
+export function parseAccessSettings(env: Env): AccessSettings {
+  const adminUsername = value(env, 'DASHBOARD_ADMIN_USERNAME');
+  const adminPassword = env.DASHBOARD_ADMIN_PASSWORD;
+  if (Boolean(adminUsername) !== Boolean(adminPassword)) {
+    throw new ConfigError(
+      adminUsername ? 'DASHBOARD_ADMIN_PASSWORD' : 'DASHBOARD_ADMIN_USERNAME',
+      'DASHBOARD_ADMIN_USERNAME and DASHBOARD_ADMIN_PASSWORD go together',
+    );
+  }
+  if (adminUsername && !/^[A-Za-z0-9_.-]{2,32}$/.test(adminUsername)) {
+    throw new ConfigError('DASHBOARD_ADMIN_USERNAME', 'should be 2–32 letters, digits, dots, dashes or underscores');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('DASHBOARD_ADMIN_PASSWORD', 'should be at least 8 characters');
+  }
+  const publicUrl = value(env, 'BETTER_AUTH_URL');
+  return {
+    sessionIdleHours: positiveNumber(env, 'DASHBOARD_SESSION_IDLE_HOURS', 8, 24 * 30),
+    lookupsPerMinute: Math.floor(positiveNumber(env, 'DASHBOARD_LOOKUPS_PER_MINUTE', 60, 100_000)),
+    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
+  };
+}
+
 /** Whether the app runs against the built-in sandbox (no merchant configured). */
 export function isSandboxMode(env: Env = process.env): boolean {
   return !value(env, 'WECHATPAY_MCHID');

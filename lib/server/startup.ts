@@ -1,21 +1,48 @@
 import 'server-only';
-import { ConfigError, parseConfig } from './config';
+import { getAuth } from './auth';
+import { ensureFirstAdmin } from './bootstrap-admin';
+import { ConfigError, parseAccessSettings, parseConfig } from './config';
+import { getStore } from './db/database';
 import { getGateway } from './gateway';
+import { logger } from './logger';
+
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 /**
  * A misconfiguration stops the start here with one line naming the variable, rather than a stack
- * trace at the first search; in sandbox mode the simulated WeChat Pay starts now, so the first
- * search is as fast as the rest.
+ * trace at the first search. Then the database is migrated, the first admin made if there is
+ * none, and in sandbox mode the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
+  let sandbox: boolean;
+  let settings: ReturnType<typeof parseAccessSettings>;
   try {
-    parseConfig(process.env);
+    sandbox = parseConfig(process.env).mode === 'sandbox';
+    settings = parseAccessSettings(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
+  }
+  try {
+    const store = await getStore();
+    logger.info({ database: store.where }, 'database ready');
+  } catch (error) {
+    stop(`Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`);
+  }
+  try {
+    await getAuth();
+  } catch (error) {
+    if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
+    throw error;
+  }
+  try {
+    await ensureFirstAdmin(settings, sandbox);
+  } catch (error) {
+    const reason = (error as { body?: { message?: string } }).body?.message ?? String(error);
+    stop(`Configuration error: DASHBOARD_ADMIN_USERNAME: the first admin could not be created (${reason})`);
   }
   await getGateway();
 }

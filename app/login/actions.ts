@@ -1,0 +1,66 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { messages } from '@/lib/messages/zh-CN';
+import { getAuth } from '@/lib/server/auth';
+import { getStore } from '@/lib/server/db/database';
+import { countHit } from '@/lib/server/rate-limit';
+import { clientIp, currentStaff } from '@/lib/server/session';
+
+export interface SignInState {
+  error?: string;
+  username?: string;
+}
+
+const WINDOW_MS = 15 * 60_000;
+const ATTEMPTS_PER_USERNAME = 10;
+const ATTEMPTS_PER_IP = 50;
+
+const credentials = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  next: z.string().max(2048).optional(),
+});
+
+/** Only a path on this site: never an address elsewhere (an open redirect). */
+function safeNext(next: string | undefined): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/contracts';
+}
+
+/** Sign-in is the one action open to anyone, so its attempts are limited per username and per address. */
+export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = credentials.safeParse({
+    username: form.get('username'),
+    password: form.get('password'),
+    next: form.get('next') ?? undefined,
+  });
+  if (!parsed.success) return { error: messages.login.missing, username: String(form.get('username') ?? '') };
+  const { username, password, next } = parsed.data;
+
+  const { db } = await getStore();
+  const ip = (await clientIp()) ?? 'unknown';
+  const [byName, byIp] = await Promise.all([
+    countHit(db, `login-user:${username.toLowerCase()}`, WINDOW_MS),
+    countHit(db, `login-ip:${ip}`, WINDOW_MS),
+  ]);
+  if (byName > ATTEMPTS_PER_USERNAME || byIp > ATTEMPTS_PER_IP) return { error: messages.login.tooMany, username };
+
+  const auth = await getAuth();
+  try {
+    await auth.api.signInUsername({ body: { username, password }, headers: await headers() });
+  } catch (error) {
+    const code = (error as { body?: { code?: string } }).body?.code ?? '';
+    return { error: /BANNED/i.test(code) ? messages.login.disabled : messages.login.wrong, username };
+  }
+  redirect(safeNext(next));
+}
+
+export async function signOut(): Promise<void> {
+  if (await currentStaff()) {
+    const auth = await getAuth();
+    await auth.api.signOut({ headers: await headers() });
+  }
+  redirect('/login');
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { AuditTable, Database } from './db/schema';
+
+export type AuditRecord = Selectable<AuditTable>;
+export type NewAuditRecord = Omit<Insertable<AuditTable>, 'id'>;
+
+/** Appends one record. The app offers no way to change or remove one, and the database refuses to. */
+export async function appendAudit(db: Kysely<Database>, record: NewAuditRecord): Promise<void> {
+  await db.insertInto('audit_log').values(record).execute();
+}
+
+export interface AuditFilter {
+  username?: string;
+  openid?: string;
+  /** Epoch milliseconds, inclusive. */
+  from?: number;
+  /** Epoch milliseconds, exclusive. */
+  to?: number;
+}
+
+function filtered(db: Kysely<Database>, filter: AuditFilter) {
+  let query = db.selectFrom('audit_log');
+  if (filter.username) query = query.where('username', '=', filter.username);
+  if (filter.openid) query = query.where('openid', '=', filter.openid);
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+  return query;
+}
+
+/** One page of records, newest first, and how many match in all. */
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ records: AuditRecord[]; total: number }> {
+  const [records, count] = await Promise.all([
+    filtered(db, filter)
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { records, total: Number(count.total) };
+}
+
+/** Every matching record, newest first, for the CSV export. */
+export function allAudit(db: Kysely<Database>, filter: AuditFilter): Promise<AuditRecord[]> {
+  return filtered(db, filter).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').execute();
+}

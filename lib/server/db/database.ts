@@ -1,0 +1,59 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrate } from './migrations';
+import type { Database, DatabaseType } from './schema';
+
+export interface Store {
+  db: Kysely<Database>;
+  type: DatabaseType;
+  /** Where it is, for the start-up log: a file path, or the PostgreSQL host and database. */
+  where: string;
+}
+
+// PostgreSQL's bigint (audit ids, epoch milliseconds) fits a JavaScript number: read it as one.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** PostgreSQL when DATABASE_URL names one, otherwise a SQLite file in DATA_DIR (default ./data). */
+export function openStore(env: Record<string, string | undefined>): Store {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const parsed = new URL(url);
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      type: 'postgres',
+      where: `postgres://${parsed.host}${parsed.pathname}`,
+    };
+  }
+  const dir = resolve(env.DATA_DIR?.trim() || 'data');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'dashboard.sqlite');
+  const sqlite = new BetterSqlite3(file);
+  // WAL lets readers and the one writer proceed together; busy_timeout queues concurrent writers.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    type: 'sqlite',
+    where: file,
+  };
+}
+
+const KEY = Symbol.for('eduschoolpay-dashboard.store');
+type StoreHolder = { [KEY]?: Promise<Store> };
+
+/** The one store of this process, migrated before first use. */
+export function getStore(): Promise<Store> {
+  const holder = globalThis as StoreHolder;
+  holder[KEY] ??= (async () => {
+    const store = openStore(process.env);
+    await migrate(store.db as Kysely<unknown>, store.type);
+    return store;
+  })();
+  return holder[KEY];
+}

@@ -1,0 +1,130 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { DatabaseType } from './schema';
+
+/**
+ * The schema, versioned here and applied at start. better-auth's tables are written out rather
+ * than generated at run time so that every instance, and every upgrade, runs the same DDL.
+ * Never edit a migration that has shipped: add the next one.
+ */
+function migrations(type: DatabaseType): Record<string, Migration> {
+  const pg = type === 'postgres';
+  const bool = pg ? 'boolean' : 'integer';
+  const time = pg ? 'timestamptz' : 'date';
+
+  return {
+    '001-auth': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('user')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('emailVerified', bool, (c) => c.notNull())
+          .addColumn('image', 'text')
+          .addColumn('createdAt', time, (c) => c.notNull())
+          .addColumn('updatedAt', time, (c) => c.notNull())
+          .addColumn('username', 'text', (c) => c.unique())
+          .addColumn('displayUsername', 'text')
+          .addColumn('role', 'text')
+          .addColumn('banned', bool)
+          .addColumn('banReason', 'text')
+          .addColumn('banExpires', time)
+          .execute();
+        await db.schema
+          .createTable('session')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('expiresAt', time, (c) => c.notNull())
+          .addColumn('token', 'text', (c) => c.notNull().unique())
+          .addColumn('createdAt', time, (c) => c.notNull())
+          .addColumn('updatedAt', time, (c) => c.notNull())
+          .addColumn('ipAddress', 'text')
+          .addColumn('userAgent', 'text')
+          .addColumn('userId', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+          .addColumn('impersonatedBy', 'text')
+          .execute();
+        await db.schema
+          .createTable('account')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('accountId', 'text', (c) => c.notNull())
+          .addColumn('providerId', 'text', (c) => c.notNull())
+          .addColumn('userId', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+          .addColumn('accessToken', 'text')
+          .addColumn('refreshToken', 'text')
+          .addColumn('idToken', 'text')
+          .addColumn('accessTokenExpiresAt', time)
+          .addColumn('refreshTokenExpiresAt', time)
+          .addColumn('scope', 'text')
+          .addColumn('password', 'text')
+          .addColumn('createdAt', time, (c) => c.notNull())
+          .addColumn('updatedAt', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('verification')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('identifier', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('expiresAt', time, (c) => c.notNull())
+          .addColumn('createdAt', time, (c) => c.notNull())
+          .addColumn('updatedAt', time, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('session_userId_idx').on('session').column('userId').execute();
+        await db.schema.createIndex('account_userId_idx').on('account').column('userId').execute();
+        await db.schema.createIndex('verification_identifier_idx').on('verification').column('identifier').execute();
+      },
+    },
+    '002-audit-and-rate-limit': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('username', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('openid', 'text')
+          .addColumn('plan_id', 'text')
+          .addColumn('contract_status', 'text')
+          .addColumn('offset', 'integer')
+          .addColumn('limit', 'integer')
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('result_count', 'integer')
+          .addColumn('error_code', 'text')
+          .addColumn('request_id', 'text')
+          .addColumn('client_ip', 'text')
+          .execute();
+        await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
+        await db.schema.createIndex('audit_log_user_idx').on('audit_log').columns(['user_id', 'at']).execute();
+        await db.schema.createIndex('audit_log_openid_idx').on('audit_log').columns(['openid', 'at']).execute();
+        // Append-only in the database itself, not only in the app: no row is ever changed or removed.
+        if (pg) {
+          await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+            begin raise exception 'audit records are append-only'; end $$`.execute(db);
+          await sql`create trigger audit_log_no_change before update or delete on audit_log
+            for each row execute function audit_log_append_only()`.execute(db);
+        } else {
+          await sql`create trigger audit_log_no_update before update on audit_log
+            begin select raise(abort, 'audit records are append-only'); end`.execute(db);
+          await sql`create trigger audit_log_no_delete before delete on audit_log
+            begin select raise(abort, 'audit records are append-only'); end`.execute(db);
+        }
+        await db.schema
+          .createTable('rate_limit')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', 'bigint', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+/** Applies every migration not yet applied; safe when several instances start at once. */
+export async function migrate(db: Kysely<unknown>, type: DatabaseType): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(type) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

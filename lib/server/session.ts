@@ -1,0 +1,62 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getAuth, type Role } from './auth';
+
+/** The signed-in staff member behind this request. */
+export interface Staff {
+  userId: string;
+  username: string;
+  role: Role;
+}
+
+/**
+ * Who is asking, checked against the database on every call: a disabled user or an ended
+ * session is nobody, at once. Server actions are public POST endpoints, so each one asks this
+ * itself; a check in a layout would not protect them.
+ */
+export async function currentStaff(): Promise<Staff | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session || session.user.banned) return null;
+  return {
+    userId: session.user.id,
+    username: session.user.username ?? session.user.name,
+    role: session.user.role === 'admin' ? 'admin' : 'staff',
+  };
+}
+
+/** For pages: the staff member, or off to the login page (coming back here afterwards). */
+export async function requireStaffPage(returnTo: string): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return staff;
+}
+
+/** The client's address as the proxy in front reports it (X-Forwarded-For), for the audit trail. */
+export async function clientIp(): Promise<string | null> {
+  const all = await headers();
+  const forwarded = all.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || all.get('x-real-ip') || null;
+}
+
+/**
+ * For actions and route handlers: the signed-in admin, or null for anyone else (not signed in,
+ * disabled, or staff). Every admin action asks this itself, first thing.
+ */
+export async function currentAdmin(): Promise<Staff | null> {
+  const staff = await currentStaff();
+  return staff?.role === 'admin' ? staff : null;
+}
+
+/** An admin page's visitor: an admin, or a signed-in staff member who is to be told no. */
+export type AdminPageAccess = { ok: true; admin: Staff } | { ok: false; staff: Staff };
+
+/**
+ * For admin pages: not signed in → off to the login page (coming back here afterwards); signed in
+ * but not an admin → { ok: false }, and the page renders its 403 notice instead of any data.
+ */
+export async function requireAdminPage(returnTo: string): Promise<AdminPageAccess> {
+  const staff = await requireStaffPage(returnTo);
+  return staff.role === 'admin' ? { ok: true, admin: staff } : { ok: false, staff };
+}
