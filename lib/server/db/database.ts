@@ -52,7 +52,7 @@ export function getStore(): Promise<Store> {
   const holder = globalThis as StoreHolder;
   holder[KEY] ??= (async () => {
     const store = openStore(process.env);
-    await migrate(store.db as Kysely<unknown>, store.type);
+    await migrate(store.db, store.type);
     return store;
   })();
   return holder[KEY];

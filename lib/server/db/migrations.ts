@@ -120,9 +120,10 @@ function migrations(type: DatabaseType): Record<string, Migration> {
 }
 
 /** Applies every migration not yet applied; safe when several instances start at once. */
-export async function migrate(db: Kysely<unknown>, type: DatabaseType): Promise<void> {
+export async function migrate<DB>(db: Kysely<DB>, type: DatabaseType): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(type) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
