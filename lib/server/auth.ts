@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
-import { ConfigError, parseAccessSettings } from './config';
+import { ConfigError, dataDir, parseAccessSettings } from './config';
 import { getStore } from './db/database';
 
 export const ROLES = ['admin', 'staff'] as const;
@@ -25,7 +25,7 @@ function sessionSecret(env: Record<string, string | undefined>): string {
   if (env.DATABASE_URL?.trim()) {
     throw new ConfigError('BETTER_AUTH_SECRET', 'is required with DATABASE_URL: every instance must share it');
   }
-  const file = join(resolve(env.DATA_DIR?.trim() || 'data'), 'auth-secret');
+  const file = join(dataDir(env), 'auth-secret');
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {

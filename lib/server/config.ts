@@ -1,6 +1,7 @@
 import 'server-only';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
 
 /**
@@ -248,6 +249,12 @@ export function parseAccessSettings(env: Env): AccessSettings {
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
   };
+}
+
+/** Where SQLite and the session secret live when no DATABASE_URL is given (DATA_DIR, default ./data). */
+export function dataDir(env: Env): string {
+  // Chosen at run time, so the build must not trace it: the folder is data, not code.
+  return resolve(/*turbopackIgnore: true*/ value(env, 'DATA_DIR') ?? 'data');
 }
 
 /** Whether the app runs against the built-in sandbox (no merchant configured). */

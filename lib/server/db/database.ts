@@ -1,9 +1,10 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { dataDir } from '../config';
 import { migrate } from './migrations';
 import type { Database, DatabaseType } from './schema';
 
@@ -29,7 +30,7 @@ export function openStore(env: Record<string, string | undefined>): Store {
       where: `postgres://${parsed.host}${parsed.pathname}`,
     };
   }
-  const dir = resolve(env.DATA_DIR?.trim() || 'data');
+  const dir = dataDir(env);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'dashboard.sqlite');
   const sqlite = new BetterSqlite3(file);
