@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -6,6 +8,21 @@ export const MERCHANT_PORT = PORT + 1;
 /** The app in platform-certificate mode whose primary host refuses connections. */
 export const CERTIFICATE_MERCHANT_PORT = PORT + 2;
 export const FAKE_WECHATPAY_PORT = PORT + 99;
+/** Nothing listens here: the certificate-mode merchant's primary host. */
+const REFUSING_PORT = PORT + 98;
+/** The merchant the fake WeChat Pay knows; its key files are written to `dir` by the fake. */
+const MERCHANT = {
+  dir: join(tmpdir(), 'eduschoolpay-e2e-merchant-keys'),
+  mchid: '1230000109',
+  serial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+  publicKeyId: 'PUB_KEY_ID_0112300001092026112700000000000001',
+  apiV3Key: 'e2eApiV3KeyE2eApiV3KeyE2eApiV3Ke',
+};
+const merchantEnv = {
+  WECHATPAY_MCHID: MERCHANT.mchid,
+  WECHATPAY_MERCHANT_SERIAL_NO: MERCHANT.serial,
+  WECHATPAY_PRIVATE_KEY_FILE: `${MERCHANT.dir}/apiclient_key.pem`,
+};
 
 /** The first admin every test server is started with, as a school would start it. */
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1' };
@@ -96,12 +113,41 @@ export default defineConfig({
         ...serverEnv,
       },
     },
+    // The independent fake WeChat Pay, which also writes the merchant's key files…
     {
-      command: `node e2e/merchant/start.mjs ${MERCHANT_PORT} ${FAKE_WECHATPAY_PORT}`,
+      command: `node e2e/merchant/fake-server.mjs ${FAKE_WECHATPAY_PORT} ${MERCHANT.dir} ${MERCHANT.mchid} ${MERCHANT.serial} ${MERCHANT.publicKeyId} ${MERCHANT.apiV3Key}`,
+      url: `http://127.0.0.1:${FAKE_WECHATPAY_PORT}/__log`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    // …then a merchant in WeChat Pay public-key mode…
+    {
+      command: `DATA_DIR=$(mktemp -d) npx next start -H 127.0.0.1 -p ${MERCHANT_PORT}`,
       url: `http://127.0.0.1:${MERCHANT_PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: serverEnv,
+      env: {
+        ...serverEnv,
+        ...merchantEnv,
+        WECHATPAY_PUBLIC_KEY_ID: MERCHANT.publicKeyId,
+        WECHATPAY_PUBLIC_KEY_FILE: `${MERCHANT.dir}/pub_key.pem`,
+        WECHATPAY_BASE_URL: `http://127.0.0.1:${FAKE_WECHATPAY_PORT}`,
+        WECHATPAY_BACKUP_BASE_URL: `http://127.0.0.1:${FAKE_WECHATPAY_PORT}`,
+      },
+    },
+    // …and one in platform-certificate mode whose primary host refuses connections.
+    {
+      command: `DATA_DIR=$(mktemp -d) npx next start -H 127.0.0.1 -p ${CERTIFICATE_MERCHANT_PORT}`,
+      url: `http://127.0.0.1:${CERTIFICATE_MERCHANT_PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...serverEnv,
+        ...merchantEnv,
+        WECHATPAY_APIV3_KEY: MERCHANT.apiV3Key,
+        WECHATPAY_BASE_URL: `http://127.0.0.1:${REFUSING_PORT}`,
+        WECHATPAY_BACKUP_BASE_URL: `http://127.0.0.1:${FAKE_WECHATPAY_PORT}`,
+      },
     },
   ],
 });

@@ -68,13 +68,16 @@ test.beforeAll(async () => {
   };
   // Both start at once on an empty database: migrations and the first admin must not collide.
   for (const port of PORTS) {
-    servers.push(spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'ignore' }));
+    // Own process group, so that stopping it stops the server behind npx too.
+    servers.push(
+      spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'ignore', detached: true }),
+    );
   }
   await Promise.all(PORTS.map(ready));
 });
 
 test.afterAll(async () => {
-  for (const server of servers) server.kill('SIGTERM');
+  for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
   await database?.drop();
 });

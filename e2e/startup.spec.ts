@@ -10,12 +10,14 @@ function start(env: Record<string, string>, port: number): Promise<{ code: numbe
   return new Promise((resolve) => {
     const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      // Own process group: a server that wrongly keeps running is stopped with everything under npx.
+      detached: true,
     });
     let stderr = '';
     server.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => server.pid && process.kill(-server.pid, 'SIGKILL'), 30_000);
     server.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
