@@ -279,6 +279,7 @@ export const messages = {
       usernameRequired: '请输入用户名',
       usernameLength: '用户名应为 2–32 个字符',
       usernameFormat: '用户名只能包含英文字母、数字、点、下划线和短横线',
+      usernameDots: '用户名不能以点开头或结尾，也不能包含连续的点',
       usernameTaken: '该用户名已被使用，请换一个',
       passwordLength: '密码至少 8 个字符，最多 128 个字符',
       role: '角色只能是管理员或工作人员',

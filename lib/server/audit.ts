@@ -19,7 +19,8 @@ export interface AuditFilter {
   to?: number;
 }
 
-function filtered(db: Kysely<Database>, filter: AuditFilter) {
+/** The records a filter selects; listing and export add their order and bounds. */
+export function filtered(db: Kysely<Database>, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
   if (filter.username) query = query.where('username', '=', filter.username);
   if (filter.openid) query = query.where('openid', '=', filter.openid);
@@ -47,9 +48,4 @@ export async function listAudit(
       .executeTakeFirstOrThrow(),
   ]);
   return { records, total: Number(count.total) };
-}
-
-/** Every matching record, newest first, for the CSV export. */
-export function allAudit(db: Kysely<Database>, filter: AuditFilter): Promise<AuditRecord[]> {
-  return filtered(db, filter).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').execute();
 }

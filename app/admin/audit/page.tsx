@@ -1,0 +1,59 @@
+import { AdminPage } from '@/components/admin/admin-page';
+import { AuditEmpty } from '@/components/admin/audit/audit-empty';
+import { AuditExportLink } from '@/components/admin/audit/audit-export-link';
+import { AuditFilterForm } from '@/components/admin/audit/audit-filter-form';
+import { AuditPagination } from '@/components/admin/audit/audit-pagination';
+import { AuditTable } from '@/components/admin/audit/audit-table';
+import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
+import { auditPageWindow, auditSearchInput, isFiltered, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
+import { messages } from '@/lib/messages/zh-CN';
+import { listAudit } from '@/lib/server/audit';
+import { getStore } from '@/lib/server/db/database';
+import { requireAdminPage } from '@/lib/server/session';
+import { listStaffAccounts } from '@/lib/server/staff-accounts';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The audit trail for admins: filtered by the URL, 50 records a page, newest first. */
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const input = auditSearchInput(await searchParams);
+  const query = new URLSearchParams(input).toString();
+  const access = await requireAdminPage(query ? `/admin/audit?${query}` : '/admin/audit');
+  if (!access.ok) return <ForbiddenNotice staff={access.staff} current="audit" />;
+
+  const parsed = parseAuditSearch(input);
+  const usernames = (await listStaffAccounts()).map((account) => account.username);
+  const a = messages.audit;
+  const form = (
+    <AuditFilterForm key={query} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
+  );
+
+  if (!parsed.ok) {
+    return (
+      <AdminPage staff={access.admin} current="audit" title={a.title} intro={a.intro}>
+        {form}
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
+          {a.validation.invalid}
+        </p>
+      </AdminPage>
+    );
+  }
+
+  const { search } = parsed;
+  const { db } = await getStore();
+  const { records, total } = await listAudit(db, toAuditFilter(search), auditPageWindow(search.page));
+  return (
+    <AdminPage staff={access.admin} current="audit" title={a.title} intro={a.intro}>
+      {form}
+      <AuditExportLink search={search} />
+      {total === 0 ? (
+        <AuditEmpty filtered={isFiltered(search)} />
+      ) : (
+        <>
+          <AuditTable records={records} />
+          <AuditPagination search={search} shown={records.length} total={total} />
+        </>
+      )}
+    </AdminPage>
+  );
+}

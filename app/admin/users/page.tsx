@@ -1,0 +1,20 @@
+import { AdminPage } from '@/components/admin/admin-page';
+import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
+import { CreateUserForm } from '@/components/admin/users/create-user-form';
+import { UsersTable } from '@/components/admin/users/users-table';
+import { messages } from '@/lib/messages/zh-CN';
+import { requireAdminPage } from '@/lib/server/session';
+import { listStaffAccounts } from '@/lib/server/staff-accounts';
+
+/** User management for admins: create accounts, disable and re-enable them, reset passwords, change roles. */
+export default async function UsersPage() {
+  const access = await requireAdminPage('/admin/users');
+  if (!access.ok) return <ForbiddenNotice staff={access.staff} current="users" />;
+  const accounts = await listStaffAccounts();
+  return (
+    <AdminPage staff={access.admin} current="users" title={messages.users.title} intro={messages.users.intro}>
+      <CreateUserForm />
+      <UsersTable accounts={accounts} selfId={access.admin.userId} />
+    </AdminPage>
+  );
+}

@@ -1,0 +1,20 @@
+import { type AuditSearch, auditHref } from '@/lib/audit/filter';
+import { messages } from '@/lib/messages/zh-CN';
+
+/** 导出 CSV with the current filters: a plain link, since the answer is a file, not a page. */
+export function AuditExportLink({ search }: { search: AuditSearch }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <a
+        href={auditHref('/admin/audit/export', search, 1)}
+        aria-describedby="audit-export-hint"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+      >
+        {messages.audit.export}
+      </a>
+      <p id="audit-export-hint" className="text-xs text-slate-500">
+        {messages.audit.exportHint}
+      </p>
+    </div>
+  );
+}

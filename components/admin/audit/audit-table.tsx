@@ -1,0 +1,52 @@
+import { AUDIT_COLUMNS, type AuditColumn, auditCells, auditHeaders } from '@/lib/audit/cells';
+import { messages } from '@/lib/messages/zh-CN';
+import type { AuditRecord } from '@/lib/server/audit';
+
+const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
+  at: 'whitespace-nowrap tabular-nums',
+  openid: 'min-w-56 font-mono text-xs break-all',
+  planId: 'font-mono text-xs',
+  page: 'whitespace-nowrap tabular-nums',
+  requestId: 'min-w-40 font-mono text-xs break-all',
+  clientIp: 'font-mono text-xs',
+};
+
+/** One page of the audit trail, newest first, with the same columns and text as the CSV export. */
+export function AuditTable({ records }: { records: AuditRecord[] }) {
+  const headers = auditHeaders();
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{messages.audit.caption}</caption>
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => {
+            const cells = auditCells(record);
+            return (
+              <tr key={record.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
+                {AUDIT_COLUMNS.map((column) => (
+                  <td
+                    key={column}
+                    className={`px-3 py-2.5 ${CELL_CLASS[column] ?? ''} ${
+                      column === 'outcome' ? (record.outcome === 'ok' ? 'text-emerald-700' : 'text-red-700') : ''
+                    }`}
+                  >
+                    {cells[column] ?? messages.admin.missing}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

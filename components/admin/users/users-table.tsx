@@ -1,0 +1,89 @@
+import { formatBeijingDateTime } from '@/lib/audit/beijing-time';
+import { messages } from '@/lib/messages/zh-CN';
+import type { StaffAccount } from '@/lib/server/staff-accounts';
+import { UserRowActions } from './user-row-actions';
+
+function RoleBadge({ role }: { role: string }) {
+  const admin = role === 'admin';
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+        admin ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'
+      }`}
+    >
+      {messages.users.roles[role] ?? role}
+    </span>
+  );
+}
+
+function StatusBadge({ banned }: { banned: boolean }) {
+  const s = messages.users.status;
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+        banned ? 'bg-red-100 text-red-800' : 'bg-emerald-100 text-emerald-800'
+      }`}
+    >
+      {banned ? s.disabled : s.active}
+    </span>
+  );
+}
+
+/** Every account with what an admin can do to it; the signed-in admin's own row says why it offers less. */
+export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; selfId: string }) {
+  const u = messages.users;
+  return (
+    <section aria-labelledby="users-caption" className="flex flex-col gap-2">
+      <div className="flex items-baseline justify-between">
+        <h2 id="users-caption" className="text-base font-semibold">
+          {u.caption}
+        </h2>
+        <p className="text-sm text-slate-600">{u.count(accounts.length)}</p>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">{u.caption}</caption>
+          <thead className="bg-slate-100 text-slate-700">
+            <tr>
+              {[u.columns.username, u.columns.role, u.columns.status, u.columns.createdAt, u.columns.actions].map(
+                (header) => (
+                  <th key={header} scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
+                    {header}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => {
+              const self = account.id === selfId;
+              return (
+                <tr key={account.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
+                  <th scope="row" className="px-3 py-2.5 font-mono font-medium">
+                    {account.username}
+                    {self && <span className="ml-1 font-sans text-slate-500">{u.you}</span>}
+                  </th>
+                  <td className="px-3 py-2.5">
+                    <RoleBadge role={account.role} />
+                  </td>
+                  <td className="px-3 py-2.5">
+                    <StatusBadge banned={account.banned} />
+                  </td>
+                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">
+                    {formatBeijingDateTime(account.createdAt)}
+                  </td>
+                  <td className="px-3 py-2.5">
+                    <UserRowActions
+                      user={{ id: account.id, username: account.username, role: account.role, banned: account.banned }}
+                      self={self}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_COLUMNS, auditCells, auditHeaders, outcomeText } from './cells';
+import { record } from './test-record';
+
+describe('auditHeaders', () => {
+  it('names the columns in Chinese, in the table order', () => {
+    expect(auditHeaders()).toEqual([
+      '时间',
+      '工作人员',
+      'openid',
+      '签约模板号',
+      '状态筛选',
+      '页码位置(offset/limit)',
+      '结果',
+      '微信支付 Request-ID',
+      '来源 IP',
+    ]);
+  });
+});
+
+describe('outcomeText', () => {
+  it.each([
+    ['a success with its count', { outcome: 'ok', result_count: 7, error_code: null }, '成功，7 条'],
+    ['a success with nothing found', { outcome: 'ok', result_count: 0, error_code: null }, '成功，0 条'],
+    ['an unverified answer', { outcome: 'unverified', result_count: null, error_code: null }, '签名验证失败'],
+    ['the staff limit', { outcome: 'staff_rate_limited', result_count: null, error_code: null }, '超出查询频率'],
+    ['refused input', { outcome: 'invalid_input', result_count: null, error_code: null }, '输入有误'],
+    ['no session', { outcome: 'unauthenticated', result_count: null, error_code: null }, '未登录'],
+    [
+      "WeChat's code",
+      { outcome: 'unavailable', result_count: null, error_code: 'SYSTEM_ERROR' },
+      '微信支付暂时不可用（SYSTEM_ERROR）',
+    ],
+    ['an unknown kind', { outcome: 'brand_new', result_count: null, error_code: null }, '其他（brand_new）'],
+    [
+      'a kind named like an Object property',
+      { outcome: 'toString', result_count: null, error_code: null },
+      '其他（toString）',
+    ],
+  ])('describes %s', (_, input, expected) => {
+    expect(outcomeText(input)).toBe(expected);
+  });
+});
+
+describe('auditCells', () => {
+  it('gives every column in Beijing time and Chinese', () => {
+    expect(auditCells(record())).toEqual({
+      at: '2026-09-01 00:30:05',
+      staff: 'alice',
+      openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+      planId: '101164396123311331',
+      status: '全部',
+      page: '20/20',
+      outcome: '成功，20 条',
+      requestId: '08F4A2B1C90610',
+      clientIp: '10.0.0.8',
+    });
+    expect(Object.keys(auditCells(record()))).toEqual([...AUDIT_COLUMNS]);
+  });
+
+  it('shows statuses in Chinese and unknown ones as recorded', () => {
+    expect(auditCells(record({ contract_status: 'ADD' })).status).toBe('已签约');
+    expect(auditCells(record({ contract_status: 'DELETE' })).status).toBe('已解约');
+    expect(auditCells(record({ contract_status: 'bogus' })).status).toBe('bogus');
+  });
+
+  it('leaves missing values empty', () => {
+    const cells = auditCells(
+      record({
+        openid: null,
+        plan_id: null,
+        contract_status: null,
+        offset: null,
+        limit: null,
+        request_id: null,
+        client_ip: null,
+      }),
+    );
+    expect(cells).toMatchObject({
+      openid: null,
+      planId: null,
+      status: null,
+      page: null,
+      requestId: null,
+      clientIp: null,
+    });
+  });
+
+  it('marks half a page position', () => {
+    expect(auditCells(record({ offset: 40, limit: null })).page).toBe('40/—');
+  });
+
+  it('reads an epoch given as a string (a bigint from some drivers)', () => {
+    expect(auditCells(record({ at: '1788193805000' as unknown as number })).at).toBe('2026-09-01 00:30:05');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { auditCsvFilename, auditCsvHeader, buildAuditCsv, CSV_BOM, csvCell, csvLine } from './csv';
+import { record } from './test-record';
+
+describe('csvCell', () => {
+  it.each([
+    ['plain text as is', 'alice', 'alice'],
+    ['Chinese as is', '成功，20 条', '成功，20 条'],
+    ['nothing as an empty cell', null, ''],
+    ['a comma quoted', 'a,b', '"a,b"'],
+    ['quotes doubled and quoted', 'say "hi"', '"say ""hi"""'],
+    ['a newline quoted', 'line1\nline2', '"line1\nline2"'],
+    ['a CRLF quoted', 'line1\r\nline2', '"line1\r\nline2"'],
+  ])('writes %s', (_, value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    ['=', '=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+    ['+', '+1+1', "'+1+1"],
+    ['-', '-2+3', "'-2+3"],
+    ['@', '@SUM(A1)', "'@SUM(A1)"],
+    ['a tab', '\t=1', "'\t=1"],
+    ['a carriage return', '\r=1', `"'\r=1"`],
+  ])('defuses a cell starting with %s', (_, value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('leaves a formula character that is not first alone', () => {
+    expect(csvCell('o=1')).toBe('o=1');
+  });
+});
+
+describe('csvLine', () => {
+  it('joins cells with commas and ends in CRLF', () => {
+    expect(csvLine(['a', null, 'b,c'])).toBe('a,,"b,c"\r\n');
+  });
+});
+
+describe('buildAuditCsv', () => {
+  it('starts with a BOM and the Chinese headers', () => {
+    const csv = buildAuditCsv([]);
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    expect(csv).toBe(`\uFEFF${auditCsvHeader()}`);
+    expect(auditCsvHeader()).toBe(
+      '时间,工作人员,openid,签约模板号,状态筛选,页码位置(offset/limit),结果,微信支付 Request-ID,来源 IP\r\n',
+    );
+  });
+
+  it('writes one line per record, in the order given', () => {
+    const csv = buildAuditCsv([
+      record({ id: 2, username: 'bob' }),
+      record({ id: 1, outcome: 'unavailable', error_code: 'SYSTEM_ERROR', result_count: null }),
+    ]);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines).toHaveLength(4);
+    // The full-width comma in 成功，20 条 is not a separator: no quotes needed.
+    expect(lines[1]).toBe(
+      '2026-09-01 00:30:05,bob,oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,101164396123311331,全部,20/20,成功，20 条,08F4A2B1C90610,10.0.0.8',
+    );
+    expect(lines[2]).toContain(',微信支付暂时不可用（SYSTEM_ERROR）,');
+    expect(lines[3]).toBe('');
+  });
+
+  it('defuses what a staff member typed into the openid', () => {
+    const csv = buildAuditCsv([record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null })]);
+    expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
+  });
+
+  it('is valid UTF-8 with exactly one BOM at the start', () => {
+    const bytes = new TextEncoder().encode(buildAuditCsv([record()]));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).indexOf('\uFEFF', 1)).toBe(-1);
+  });
+});
+
+describe('auditCsvFilename', () => {
+  it('is ASCII and names the Beijing day', () => {
+    expect(auditCsvFilename(Date.parse('2026-08-31T16:30:00Z'))).toBe('audit-20260901.csv');
+  });
+});
