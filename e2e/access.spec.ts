@@ -39,7 +39,8 @@ test('signing out ends access, and the old session cookie no longer works', asyn
   await signIn(page);
   await expect(page).toHaveURL(/\/contracts$/);
   const cookies = await context.cookies();
-  expect(cookies.find((cookie) => cookie.name.includes('session_token'))?.httpOnly).toBe(true);
+  const session = cookies.find((cookie) => cookie.name.includes('session_token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);
