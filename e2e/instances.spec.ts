@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
+import { postgresEnv, type TestStoreEnv } from '@/lib/test-support/databases';
 
 /**
  * Two instances of the app behind one PostgreSQL, as a school with a load balancer runs it: a
@@ -13,32 +14,8 @@ const ADMIN = { username: 'finance-admin', password: 'two-instances-pw' };
 const ZHANG = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
 const LUNCH = '101164396123311331';
 
-let database: { url: string; drop(): Promise<void> };
+let database: TestStoreEnv;
 const servers: ChildProcess[] = [];
-
-async function freshDatabase() {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server)
-    throw new Error(
-      'TEST_DATABASE_URL is not set: run `bash .ci/run`, or `export TEST_DATABASE_URL=$(scripts/test-postgres.sh)`',
-    );
-  const name = `e2e_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 async function ready(port: number): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
@@ -56,10 +33,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  database = await freshDatabase();
+  database = await postgresEnv();
   const env = {
     ...process.env,
-    DATABASE_URL: database.url,
+    ...database.env,
     BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
     DASHBOARD_ADMIN_USERNAME: ADMIN.username,
     DASHBOARD_ADMIN_PASSWORD: ADMIN.password,
@@ -106,7 +83,7 @@ test('a session from one instance is accepted by the other; the audit trail and 
   await page.goto(search(PORTS[0]));
   await expect(page.getByRole('alert', { name: '您的查询次数太多了' })).toBeVisible();
 
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
   await client.connect();
   const { rows } = await client.query(
     'select outcome, count(*)::int as n from audit_log where username = $1 group by outcome order by outcome',

@@ -1,6 +1,6 @@
 import { messages } from '@/lib/messages/zh-CN';
 import type { AuditRecord } from '@/lib/server/audit';
-import { formatBeijingDateTime } from './beijing-time';
+import { formatBeijingDateTime } from '@/lib/time/beijing';
 
 /**
  * One audit record as the text staff read, column by column: the page's table and the CSV

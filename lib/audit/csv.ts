@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@/lib/server/audit';
-import { beijingDateStamp } from './beijing-time';
+import { beijingDateStamp } from '@/lib/time/beijing';
 import { AUDIT_COLUMNS, auditCells, auditHeaders } from './cells';
 
 /**

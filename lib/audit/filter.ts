@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messages } from '@/lib/messages/zh-CN';
 import type { AuditFilter } from '@/lib/server/audit';
-import { beijingDayRange, isIsoDate } from './beijing-time';
+import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
 
 /**
  * The audit page's filters, as the URL carries them (?username=&openid=&from=&to=&page=). The
