@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import { type SignInState, signIn } from '@/app/login/actions';
+import { Field, inputClass } from '@/components/ui/field';
 import { messages } from '@/lib/messages/zh-CN';
-
-const inputClass = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
@@ -12,32 +11,30 @@ export function LoginForm({ next }: { next?: string }) {
   return (
     <form action={action} className="flex flex-col gap-4">
       {next && <input type="hidden" name="next" value={next} />}
-      <div>
-        <label htmlFor="username" className="mb-1 block text-sm font-medium">
-          {m.username}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          defaultValue={state.username}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block text-sm font-medium">
-          {m.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
-      </div>
+      <Field id="username" label={m.username}>
+        {(control) => (
+          <input
+            {...control}
+            name="username"
+            autoComplete="username"
+            required
+            defaultValue={state.username}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="password" label={m.password}>
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={inputClass}
+          />
+        )}
+      </Field>
       {state.error && (
         <p role="alert" className="text-sm text-red-700">
           {state.error}

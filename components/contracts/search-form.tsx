@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useRef, useState } from 'react';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
 import {
   CONTRACT_STATUSES,
   type ContractsQuery,
@@ -10,7 +11,6 @@ import {
   parseContractsQuery,
 } from '@/lib/contracts/input';
 import { messages } from '@/lib/messages/zh-CN';
-import { FieldError } from './field-error';
 
 type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
 
@@ -22,10 +22,6 @@ function draftFrom(input: Record<string, string>): Draft {
     limit: input.limit ?? String(DEFAULT_LIMIT),
   };
 }
-
-const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm ' +
-  'aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500';
 
 interface SearchFormProps {
   /** The search as the URL gives it (raw strings). */
@@ -91,55 +87,41 @@ export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
       aria-label={f.legend}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]"
     >
-      <div>
-        <label htmlFor="openid" className="mb-1 block text-sm font-medium">
-          {f.openid}
-        </label>
-        <input
-          id="openid"
-          name="openid"
-          ref={(node) => {
-            fields.current.openid = node;
-          }}
-          className={inputClass}
-          value={draft.openid}
-          onChange={(event) => setDraft({ ...draft, openid: event.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="例如 oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
-          aria-invalid={shown.openid ? true : undefined}
-          aria-describedby={shown.openid ? 'openid-error openid-hint' : 'openid-hint'}
-        />
-        <FieldError id="openid-error" message={shown.openid} />
-        <p id="openid-hint" className="mt-1 text-xs text-slate-500">
-          {f.openidHint}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="plan_id" className="mb-1 block text-sm font-medium">
-          {f.planId}
-        </label>
-        <input
-          id="plan_id"
-          name="plan_id"
-          ref={(node) => {
-            fields.current.plan_id = node;
-          }}
-          className={inputClass}
-          value={draft.plan_id}
-          onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-          inputMode="numeric"
-          placeholder="例如 101164396123311331"
-          aria-invalid={shown.plan_id ? true : undefined}
-          aria-describedby={shown.plan_id ? 'plan_id-error plan_id-hint' : 'plan_id-hint'}
-        />
-        <FieldError id="plan_id-error" message={shown.plan_id} />
-        <p id="plan_id-hint" className="mt-1 text-xs text-slate-500">
-          {f.planIdHint}
-        </p>
-      </div>
+      <Field id="openid" label={f.openid} error={shown.openid} hint={f.openidHint}>
+        {(control) => (
+          <input
+            {...control}
+            name="openid"
+            ref={(node) => {
+              fields.current.openid = node;
+            }}
+            className={`${inputClass} font-mono`}
+            value={draft.openid}
+            onChange={(event) => setDraft({ ...draft, openid: event.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="例如 oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+          />
+        )}
+      </Field>
+      <Field id="plan_id" label={f.planId} error={shown.plan_id} hint={f.planIdHint}>
+        {(control) => (
+          <input
+            {...control}
+            name="plan_id"
+            ref={(node) => {
+              fields.current.plan_id = node;
+            }}
+            className={`${inputClass} font-mono`}
+            value={draft.plan_id}
+            onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="numeric"
+            placeholder="例如 101164396123311331"
+          />
+        )}
+      </Field>
       <fieldset>
         <legend className="mb-1 block text-sm font-medium">{f.status}</legend>
         <div className="inline-flex overflow-hidden rounded-md border border-slate-300">

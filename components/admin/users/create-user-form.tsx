@@ -2,14 +2,10 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { createStaffUser } from '@/app/admin/users/actions';
-import { FieldError } from '@/components/contracts/field-error';
+import { Field, inputClass } from '@/components/ui/field';
 import { messages } from '@/lib/messages/zh-CN';
 import { type AdminActionResult, PASSWORD_MAX, USER_ROLES, USERNAME_MAX } from '@/lib/users/input';
 import { ActionMessage } from './action-message';
-
-const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm ' +
-  'aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500';
 
 /** 新建用户: the server validates; a refusal keeps what was typed (except the password). */
 export function CreateUserForm() {
@@ -39,66 +35,44 @@ export function CreateUserForm() {
         {c.legend}
       </h2>
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto]">
-        <div>
-          <label htmlFor="new-username" className="mb-1 block text-sm font-medium">
-            {c.username}
-          </label>
-          <input
-            id="new-username"
-            name="username"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={USERNAME_MAX}
-            required
-            defaultValue={values.username ?? ''}
-            className={`${inputClass} font-mono`}
-            aria-invalid={errors.username ? true : undefined}
-            aria-describedby={errors.username ? 'new-username-error new-username-hint' : 'new-username-hint'}
-          />
-          <FieldError id="new-username-error" message={errors.username} />
-          <p id="new-username-hint" className="mt-1 text-xs text-slate-500">
-            {c.usernameHint}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="new-password" className="mb-1 block text-sm font-medium">
-            {c.password}
-          </label>
-          <input
-            id="new-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX}
-            required
-            className={inputClass}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? 'new-password-error new-password-hint' : 'new-password-hint'}
-          />
-          <FieldError id="new-password-error" message={errors.password} />
-          <p id="new-password-hint" className="mt-1 text-xs text-slate-500">
-            {c.passwordHint}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="new-role" className="mb-1 block text-sm font-medium">
-            {c.role}
-          </label>
-          <select
-            id="new-role"
-            name="role"
-            defaultValue={role}
-            className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            aria-invalid={errors.role ? true : undefined}
-          >
-            {USER_ROLES.map((value) => (
-              <option key={value} value={value}>
-                {messages.users.roles[value]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="new-role-error" message={errors.role} />
-        </div>
+        <Field id="new-username" label={c.username} error={errors.username} hint={c.usernameHint}>
+          {(control) => (
+            <input
+              {...control}
+              name="username"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={USERNAME_MAX}
+              required
+              defaultValue={values.username ?? ''}
+              className={`${inputClass} font-mono`}
+            />
+          )}
+        </Field>
+        <Field id="new-password" label={c.password} error={errors.password} hint={c.passwordHint}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              maxLength={PASSWORD_MAX}
+              required
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="new-role" label={c.role} error={errors.role}>
+          {(control) => (
+            <select {...control} name="role" defaultValue={role} className={inputClass}>
+              {USER_ROLES.map((value) => (
+                <option key={value} value={value}>
+                  {messages.users.roles[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="flex items-start md:pt-6">
           <button
             type="submit"

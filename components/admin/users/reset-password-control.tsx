@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { resetStaffPassword } from '@/app/admin/users/actions';
-import { FieldError } from '@/components/contracts/field-error';
+import { FieldError } from '@/components/ui/field';
 import { messages } from '@/lib/messages/zh-CN';
 import { type AdminActionResult, PASSWORD_MAX } from '@/lib/users/input';
 import { ActionMessage } from './action-message';

@@ -1,6 +1,6 @@
-import { formatBeijingDateTime } from '@/lib/audit/beijing-time';
 import { messages } from '@/lib/messages/zh-CN';
 import type { StaffAccount } from '@/lib/server/staff-accounts';
+import { formatBeijingDateTime } from '@/lib/time/beijing';
 import { UserRowActions } from './user-row-actions';
 
 function RoleBadge({ role }: { role: string }) {
