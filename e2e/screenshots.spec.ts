@@ -27,4 +27,17 @@ test('screens', async ({ page }) => {
 
   await open(page, contractsUrl({ openid: 'oNoContractsAtThisSchool01', plan_id: ZHANG.plan }));
   await page.screenshot(shot('empty'));
+
+  await open(page, '/admin/audit');
+  await page.screenshot(shot('admin-audit'));
+  await open(page, '/admin/users');
+  await page.screenshot(shot('admin-users'));
+});
+
+test('login', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await open(page, '/login');
+  await page.screenshot(shot('login'));
+  await context.close();
 });
