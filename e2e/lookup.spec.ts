@@ -187,3 +187,13 @@ test('an answer whose signature does not verify shows no data', async ({ page })
   await expect(table(page)).toHaveCount(0);
   await expect(page.getByText('没有找到符合条件的签约记录')).toHaveCount(0);
 });
+
+test('“/” focuses the openid field, Enter searches, and the result is announced', async ({ page }) => {
+  await open(page, '/contracts');
+  await page.locator('body').press('/');
+  await expect(page.getByLabel('家长 openid')).toBeFocused();
+  await page.keyboard.type(ZHAO.openid);
+  await page.getByLabel('签约模板号').fill(ZHAO.plan);
+  await page.getByLabel('签约模板号').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已加载 6 条签约记录，共 6 条' })).toBeAttached();
+});

@@ -57,11 +57,10 @@ export function ContractsResults({ query, onPage }: ContractsResultsProps) {
       {(page.rows.length > 0 || page.prev || page.next) && (
         <TablePagination page={page} disabled={loadingNext} onPage={goTo} />
       )}
-      {loadingNext && (
-        <p role="status" className="text-sm text-slate-600">
-          {messages.states.loading}
-        </p>
-      )}
+      {/* Said aloud by screen readers: the page changed without a navigation. */}
+      <p role="status" className={loadingNext ? 'text-sm text-slate-600' : 'sr-only'}>
+        {loadingNext ? messages.states.loading : messages.states.loaded(page.rows.length, page.totalCount)}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useEffect } from 'react';
 import {
   type ContractsQuery,
   isSearchRequested,
@@ -19,6 +20,19 @@ export function ContractsScreen() {
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
   const parsed = requested ? parseContractsQuery(input) : null;
+
+  // "/" jumps to the openid field from anywhere but another text field, as in most search tools.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (event.key !== '/' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      document.getElementById('openid')?.focus();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   function show(query: ContractsQuery) {
     // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.

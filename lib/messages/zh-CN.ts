@@ -91,6 +91,8 @@ export const messages = {
   },
   states: {
     loading: '正在向微信支付查询…',
+    loaded: (count: number, total: number | null) =>
+      total === null ? `已加载 ${count} 条签约记录` : `已加载 ${count} 条签约记录，共 ${total} 条`,
     empty: '没有找到符合条件的签约记录',
     emptyHint: '请确认 openid 和签约模板号是否正确，或把签约状态改为“全部”再查一次。',
     invalidUrl: '链接中的查询条件有误，请修改后重新查询。',
