@@ -63,3 +63,33 @@ test('every page carries the security headers', async ({ request }) => {
     expect(headers['referrer-policy'], path).toBe('no-referrer');
   }
 });
+
+test('signing in often never locks staff out; repeated wrong passwords do', async ({ browser }) => {
+  test.setTimeout(150_000);
+  // One more than the ten failed attempts a username is allowed in 15 minutes.
+  for (let attempt = 0; attempt < 11; attempt += 1) {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await signIn(page);
+    await expect(page).toHaveURL(/\/contracts$/);
+    await context.close();
+  }
+  const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+  for (let attempt = 0; attempt < 11; attempt += 1) {
+    // A fresh page each time, so the alert looked for is this attempt's.
+    await open(page, '/login');
+    await page.getByLabel('用户名').fill('no-such-clerk');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /用户名或密码不正确|尝试次数太多/ })).toBeVisible();
+  }
+  await expect(page.getByRole('alert').filter({ hasText: '尝试次数太多，请 15 分钟后再试' })).toBeVisible();
+  await page.close();
+});
+
+test('after sign-in, a return address elsewhere is ignored', async ({ page }) => {
+  await open(page, '/login?next=/%09/evil.example');
+  await signIn(page);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/contracts$/);
+});

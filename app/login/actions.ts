@@ -3,10 +3,11 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { messages } from '@/lib/messages/zh-CN';
 import { getAuth } from '@/lib/server/auth';
 import { getStore } from '@/lib/server/db/database';
-import { countHit } from '@/lib/server/rate-limit';
+import { countHit, currentHits } from '@/lib/server/rate-limit';
 import { clientIp, currentStaff } from '@/lib/server/session';
 
 export interface SignInState {
@@ -24,11 +25,6 @@ const credentials = z.object({
   next: z.string().max(2048).optional(),
 });
 
-/** Only a path on this site: never an address elsewhere (an open redirect). */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/contracts';
-}
-
 /** Sign-in is the one action open to anyone, so its attempts are limited per username and per address. */
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = credentials.safeParse({
@@ -40,21 +36,22 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const { username, password, next } = parsed.data;
 
   const { db } = await getStore();
-  const ip = (await clientIp()) ?? 'unknown';
-  const [byName, byIp] = await Promise.all([
-    countHit(db, `login-user:${username.toLowerCase()}`, WINDOW_MS),
-    countHit(db, `login-ip:${ip}`, WINDOW_MS),
-  ]);
-  if (byName > ATTEMPTS_PER_USERNAME || byIp > ATTEMPTS_PER_IP) return { error: messages.login.tooMany, username };
+  // Only failed attempts count: staff who sign in often are never locked out by their successes.
+  const ip = await clientIp();
+  const keys = [`login-user:${username.toLowerCase()}`, ...(ip ? [`login-ip:${ip}`] : [])];
+  const limits = [ATTEMPTS_PER_USERNAME, ATTEMPTS_PER_IP];
+  const used = await Promise.all(keys.map((key) => currentHits(db, key, WINDOW_MS)));
+  if (used.some((count, index) => count >= limits[index])) return { error: messages.login.tooMany, username };
 
   const auth = await getAuth();
   try {
     await auth.api.signInUsername({ body: { username, password }, headers: await headers() });
   } catch (error) {
+    await Promise.all(keys.map((key) => countHit(db, key, WINDOW_MS)));
     const code = (error as { body?: { code?: string } }).body?.code ?? '';
     return { error: /BANNED/i.test(code) ? messages.login.disabled : messages.login.wrong, username };
   }
-  redirect(safeNext(next));
+  redirect(safeReturnPath(next));
 }
 
 export async function signOut(): Promise<void> {

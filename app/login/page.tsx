@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { messages } from '@/lib/messages/zh-CN';
 import { DEMO_ADMIN } from '@/lib/sandbox/demo-admin';
 import { isSandboxMode, parseAccessSettings } from '@/lib/server/config';
@@ -10,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).next;
   const next = typeof raw === 'string' ? raw : undefined;
-  if (await currentStaff()) redirect(next?.startsWith('/') && !next.startsWith('//') ? next : '/contracts');
+  if (await currentStaff()) redirect(safeReturnPath(next));
   // The demo account exists only in sandbox mode when no first admin was configured.
   const showDemo = isSandboxMode() && !parseAccessSettings(process.env).admin;
   const m = messages.login;

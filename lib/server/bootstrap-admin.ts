@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import { DEMO_ADMIN } from '@/lib/sandbox/demo-admin';
 import { getAuth } from './auth';
 import type { AccessSettings } from './config';
@@ -10,14 +11,38 @@ export function placeholderEmail(username: string): string {
   return `${username.toLowerCase()}@staff.invalid`;
 }
 
-async function adminExists(): Promise<boolean> {
+/** The sandbox's demo admin is told apart by an address no real account is given. */
+const DEMO_EMAIL = 'demo@sandbox.invalid';
+
+// better-auth's tables are not in the project's Kysely types: these few queries name them plainly.
+type AuthTables = { user: { id: string; role: string | null; email: string; username: string | null } };
+
+async function authDb() {
   const { db } = await getStore();
+  return db as unknown as Kysely<AuthTables>;
+}
+
+async function adminExists(): Promise<boolean> {
+  const db = await authDb();
   const row = await db
-    .selectFrom('user' as never)
-    .select('id' as never)
-    .where('role' as never, '=', 'admin' as never)
+    .selectFrom('user')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('email', '!=', DEMO_EMAIL)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** With a real merchant the demo admin, whose password is public, must not exist: it is removed. */
+async function removeDemoAdmin(): Promise<void> {
+  const db = await authDb();
+  const removed = await db.deleteFrom('user').where('email', '=', DEMO_EMAIL).executeTakeFirst();
+  if (Number(removed.numDeletedRows) > 0) logger.warn('sandbox demo admin removed: a merchant is configured');
+}
+
+async function demoAdminExists(): Promise<boolean> {
+  const db = await authDb();
+  return (await db.selectFrom('user').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -25,7 +50,18 @@ async function adminExists(): Promise<boolean> {
  * sandbox mode without them, a demo admin whose credentials the log and the login page show.
  */
 export async function ensureFirstAdmin(settings: AccessSettings, sandbox: boolean): Promise<void> {
-  if (await adminExists()) return;
+  if (!sandbox) await removeDemoAdmin();
+  if (await adminExists()) {
+    if (settings.admin) {
+      logger.info(
+        { username: settings.admin.username },
+        'an admin already exists: DASHBOARD_ADMIN_USERNAME was not used (existing accounts are never overwritten)',
+      );
+    }
+    return;
+  }
+  // In the sandbox with its demo admin already there, nothing more is needed.
+  if (!settings.admin && sandbox && (await demoAdminExists())) return;
   const credentials = settings.admin ?? (sandbox ? DEMO_ADMIN : undefined);
   if (!credentials) {
     logger.warn('no admin account exists: set DASHBOARD_ADMIN_USERNAME and DASHBOARD_ADMIN_PASSWORD and restart');
@@ -35,7 +71,7 @@ export async function ensureFirstAdmin(settings: AccessSettings, sandbox: boolea
   try {
     await auth.api.createUser({
       body: {
-        email: placeholderEmail(credentials.username),
+        email: settings.admin ? placeholderEmail(credentials.username) : DEMO_EMAIL,
         password: credentials.password,
         name: credentials.username,
         role: 'admin',
@@ -44,7 +80,7 @@ export async function ensureFirstAdmin(settings: AccessSettings, sandbox: boolea
     });
   } catch (error) {
     // Another instance starting at the same moment may have created it first.
-    if (await adminExists()) return;
+    if ((await adminExists()) || (!settings.admin && (await demoAdminExists()))) return;
     throw error;
   }
   if (settings.admin)

@@ -47,7 +47,7 @@ export interface MerchantConfig {
   /** Platform-certificate mode: the APIv3 key that decrypts downloaded certificates. */
   apiV3Key?: string;
   baseUrl: string;
-  backupBaseUrl: string;
+  backupBaseUrl?: string;
 }
 
 export type AppConfig = ({ mode: 'sandbox' } | MerchantConfig) & { resilience: Resilience };
@@ -201,7 +201,11 @@ function parseMerchant(env: Env): MerchantConfig | null {
     publicKey,
     apiV3Key,
     baseUrl: baseUrl(env, 'WECHATPAY_BASE_URL', DEFAULT_BASE_URL),
-    backupBaseUrl: baseUrl(env, 'WECHATPAY_BACKUP_BASE_URL', DEFAULT_BACKUP_BASE_URL),
+    // WeChat's second region backs up WeChat's first; a primary of one's own has no backup unless given.
+    backupBaseUrl:
+      value(env, 'WECHATPAY_BACKUP_BASE_URL') || !value(env, 'WECHATPAY_BASE_URL')
+        ? baseUrl(env, 'WECHATPAY_BACKUP_BASE_URL', DEFAULT_BACKUP_BASE_URL)
+        : undefined,
   };
 }
 
@@ -215,6 +219,8 @@ export interface AccessSettings {
   secureCookies: boolean;
   /** The first admin, created at start when no admin exists. */
   admin?: { username: string; password: string };
+  /** Proxies of our own in front of the app that append to X-Forwarded-For, beyond the nearest one. */
+  trustedProxies: number;
 }
 
 function positiveNumber(env: Env, name: string, fallback: number, max: number): number {
@@ -225,6 +231,14 @@ function positiveNumber(env: Env, name: string, fallback: number, max: number): 
     throw new ConfigError(name, `"${raw}" should be a number above 0 and at most ${max}`);
   }
   return parsed;
+}
+
+function proxyHops(env: Env): number {
+  const raw = value(env, 'DASHBOARD_TRUSTED_PROXIES');
+  if (raw === undefined) return 0;
+  if (!/^\d$/.test(raw))
+    throw new ConfigError('DASHBOARD_TRUSTED_PROXIES', `"${raw}" should be a whole number from 0 to 9`);
+  return Number(raw);
 }
 
 export function parseAccessSettings(env: Env): AccessSettings {
@@ -239,14 +253,15 @@ export function parseAccessSettings(env: Env): AccessSettings {
   if (adminUsername && !/^[A-Za-z0-9_.-]{2,32}$/.test(adminUsername)) {
     throw new ConfigError('DASHBOARD_ADMIN_USERNAME', 'should be 2–32 letters, digits, dots, dashes or underscores');
   }
-  if (adminPassword !== undefined && adminPassword.length < 8) {
-    throw new ConfigError('DASHBOARD_ADMIN_PASSWORD', 'should be at least 8 characters');
+  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 128)) {
+    throw new ConfigError('DASHBOARD_ADMIN_PASSWORD', 'should be 8 to 128 characters');
   }
   const publicUrl = value(env, 'BETTER_AUTH_URL');
   return {
     sessionIdleHours: positiveNumber(env, 'DASHBOARD_SESSION_IDLE_HOURS', 8, 24 * 30),
     lookupsPerMinute: Math.floor(positiveNumber(env, 'DASHBOARD_LOOKUPS_PER_MINUTE', 60, 100_000)),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
+    trustedProxies: proxyHops(env),
     admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
   };
 }

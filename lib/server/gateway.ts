@@ -28,18 +28,20 @@ type Merchant = Omit<MerchantConfig, 'mode'>;
 function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient {
   // The certificate download goes through the client it serves; it runs only after start.
   let client: WechatPayClient | undefined;
+  const publicKey = merchant.publicKey
+    ? staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]]))
+    : undefined;
   const certificates = merchant.apiV3Key
     ? createCertificateStore({
         apiV3Key: merchant.apiV3Key,
+        alsoTrust: publicKey,
         download: async (verifier) => {
           if (!client) throw new Error('the WeChat Pay client is not ready');
           return (await client.get('/v3/certificates', {}, { verifier })).json;
         },
       })
     : undefined;
-  const resolvers: KeyResolver[] = [];
-  if (merchant.publicKey) resolvers.push(staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]])));
-  if (certificates) resolvers.push(certificates);
+  const resolvers = [publicKey, certificates].filter((resolver): resolver is KeyResolver => resolver !== undefined);
 
   client = createWechatPayClient({
     baseUrl: merchant.baseUrl,

@@ -21,3 +21,20 @@ export async function countHit(db: Kysely<Database>, key: string, windowMs: numb
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** The count so far in the current window, without adding a hit. */
+export async function currentHits(
+  db: Kysely<Database>,
+  key: string,
+  windowMs: number,
+  now = Date.now(),
+): Promise<number> {
+  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const row = await db
+    .selectFrom('rate_limit')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
+  return row ? Number(row.count) : 0;
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getAuth, type Role } from './auth';
+import { parseAccessSettings } from './config';
 
 /** The signed-in staff member behind this request. */
 export interface Staff {
@@ -33,11 +34,20 @@ export async function requireStaffPage(returnTo: string): Promise<Staff> {
   return staff;
 }
 
-/** The client's address as the proxy in front reports it (X-Forwarded-For), for the audit trail. */
+/**
+ * The client's address for the audit trail and sign-in limits: the right-most X-Forwarded-For
+ * entry, i.e. the one added by whoever connected to us (Next.js itself, or the proxy in front),
+ * skipping DASHBOARD_TRUSTED_PROXIES further hops of our own. Entries to its left are the
+ * client's to write, so they are never trusted.
+ */
 export async function clientIp(): Promise<string | null> {
   const all = await headers();
-  const forwarded = all.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || all.get('x-real-ip') || null;
+  const hops = (all.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const trusted = parseAccessSettings(process.env).trustedProxies;
+  return hops[hops.length - 1 - trusted] ?? all.get('x-real-ip') ?? null;
 }
 
 /**

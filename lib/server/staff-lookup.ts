@@ -19,7 +19,9 @@ function asked(input: unknown, field: string): string | null {
 }
 
 function askedNumber(input: unknown, field: string): number | null {
-  const value = Number(asked(input, field));
+  const text = asked(input, field);
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
   return Number.isSafeInteger(value) ? value : null;
 }
 

@@ -59,6 +59,11 @@ export interface CertificateStoreOptions {
   minRefreshIntervalMs?: number;
   /** Milliseconds, for certificate validity and refresh pacing; injectable for tests. */
   now?: () => number;
+  /**
+   * Other keys the download may be signed with: with both modes configured every request asks by
+   * Wechatpay-Serial for the WeChat Pay public key, the certificate download included.
+   */
+  alsoTrust?: KeyResolver;
 }
 
 export interface CertificateStore extends KeyResolver {
@@ -94,7 +99,10 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
       } catch {
         // Not JSON: the signature check below fails on its own.
       }
-      const keys: KeyResolver = { keyFor: (serial) => (certificates.get(serial) ?? delivered.get(serial))?.key };
+      const keys: KeyResolver = {
+        keyFor: async (serial) =>
+          (certificates.get(serial) ?? delivered.get(serial))?.key ?? (await options.alsoTrust?.keyFor(serial)),
+      };
       // Freshness of the answer is judged on the real clock; `now` only moves certificate validity.
       return createVerifier({ keys }).verify(answer);
     },
@@ -122,8 +130,13 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
       if (isValid(known)) return known?.key;
       // One more download for an unknown serial (a rotation we have not seen yet), shared by
       // concurrent lookups and never in a loop.
-      if (inFlight) await inFlight;
-      else if (now() - lastDownload >= minInterval) await refresh();
+      try {
+        if (inFlight) await inFlight;
+        else if (now() - lastDownload >= minInterval) await refresh();
+      } catch {
+        // The download failed: the answer's key stays unknown, so the answer is refused as such.
+        return undefined;
+      }
       const fetched = certificates.get(serial.toUpperCase());
       return isValid(fetched) ? fetched?.key : undefined;
     },

@@ -276,7 +276,8 @@ describe('backoff', () => {
 
     // Ceilings 200, 400, 800, 1600 (under the default 2000 cap).
     expect(client.delays).toEqual([199, 0, 400, 800]);
-    expect(hostsOf(client.events)).toEqual([primary.host, primary.host, backup.host, backup.host, backup.host]);
+    // A failing backup sends the next attempt back to the primary.
+    expect(hostsOf(client.events)).toEqual([primary.host, primary.host, backup.host, primary.host, primary.host]);
   });
 
   it('uses the configured backoff, capped at its maximum', async () => {
@@ -287,6 +288,16 @@ describe('backoff', () => {
     await wechatPayFailure(client.get(PATH, PARAMS));
 
     expect(client.delays).toEqual([500, 750, 750]);
+  });
+});
+
+describe('which failure staff are told about', () => {
+  it('keeps WeChat’s own 500 with its code and Request-ID over a later network failure', async () => {
+    answersError(primary, 'P', 500, 'SYSTEM_ERROR');
+    const client = makeClient({ backupBaseUrl: await closedPortUrl() });
+    const error = await wechatPayFailure(client.get(PATH, PARAMS));
+    expect(error).toMatchObject({ kind: 'http', status: 500, code: 'SYSTEM_ERROR' });
+    expect(error.requestId).toBe('REQ-P-2');
   });
 });
 

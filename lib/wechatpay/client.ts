@@ -130,6 +130,15 @@ function isTimeout(error: unknown): boolean {
   );
 }
 
+/**
+ * Which failure to report when every attempt failed: WeChat's own answer (code and Request-ID
+ * that staff can quote) over a later timeout or network error, and otherwise the latest.
+ */
+function moreTelling(earlier: WechatPayError | undefined, later: WechatPayError): WechatPayError {
+  const weight = (error: WechatPayError) => (error.kind === 'http' ? 2 : error.kind === 'unverified' ? 1 : 0);
+  return earlier && weight(earlier) > weight(later) ? earlier : later;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createWechatPayClient(options: ClientOptions): WechatPayClient {
@@ -237,7 +246,7 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
           });
           if (isHostFailure(error)) breaker.failure(host);
           if (!isRetryable(error)) throw error;
-          lastError = error;
+          lastError = moreTelling(lastError, error);
         }
         if (number < maxAttempts) {
           await sleep(

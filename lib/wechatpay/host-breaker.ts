@@ -35,6 +35,11 @@ export function createHostBreaker(options: HostBreakerOptions): HostBreaker {
       }
     },
     failure(host) {
+      // The backup failing too: the primary is no worse a bet, so try it again at once.
+      if (host === options.backup) {
+        onBackupUntil = 0;
+        return;
+      }
       if (host !== options.primary || !options.backup) return;
       consecutiveFailures += 1;
       if (consecutiveFailures >= failuresToTrip) {
