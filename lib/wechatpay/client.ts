@@ -160,11 +160,18 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
     const target = url.pathname + url.search;
     let response: Dispatcher.ResponseData;
     let text: string;
+    // A timer cleared as soon as the attempt ends, not AbortSignal.timeout: that one lives until it
+    // fires and carries the whole Next.js request with it (see BENCHMARKS.md, memory).
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       response = await request(url, {
         method: 'GET',
         dispatcher,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline.signal,
         headers: {
           ...options.headers,
           accept: 'application/json',
@@ -179,6 +186,8 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
         kind: timeout ? 'timeout' : 'network',
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
     }
 
     const headers = response.headers as HeaderBag;
