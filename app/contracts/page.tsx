@@ -2,11 +2,14 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
 import { AppHeader } from '@/components/layout/app-header';
+import { recentSearches } from '@/lib/audit/recent';
 import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/input';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import { messages } from '@/lib/messages/zh-CN';
 import { getQueryClient } from '@/lib/query-client';
-import { isSandboxMode } from '@/lib/server/config';
+import { latestAuditOf } from '@/lib/server/audit';
+import { isSandboxMode, parsePlans } from '@/lib/server/config';
+import { getStore } from '@/lib/server/db/database';
 import { clientIp, requireStaffPage } from '@/lib/server/session';
 import { lookupContractsAs } from '@/lib/server/staff-lookup';
 
@@ -30,6 +33,8 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
       });
     }
   }
+  // Enough of the newest records to find a handful of distinct searches among their page turns.
+  const recent = requested ? [] : recentSearches(await latestAuditOf((await getStore()).db, staff.userId, 60), 6);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <AppHeader staff={staff} current="contracts" />
@@ -39,7 +44,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
       </div>
       {isSandboxMode() && <SandboxBanner showDemos={!requested} />}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ContractsScreen />
+        <ContractsScreen plans={parsePlans(process.env)} username={staff.username} recent={recent} />
       </HydrationBoundary>
     </div>
   );

@@ -1,9 +1,13 @@
-import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import { columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, CONTRACT_HEADERS, type ContractColumn } from '@/lib/contracts/columns';
 import type { ContractRow } from '@/lib/contracts/page';
 import { messages } from '@/lib/messages/zh-CN';
 import { StatusBadge } from './status-badge';
 
-export const contractsFeatures = tableFeatures({});
+export const contractsFeatures = tableFeatures({ columnVisibilityFeature });
+
+/** The one column staff can sort by: signing time, within each status group. */
+export const SORTABLE_COLUMN: ContractColumn = 'createTimeText';
 
 const column = createColumnHelper<typeof contractsFeatures, ContractRow>();
 const t = messages.table;
@@ -12,17 +16,22 @@ function Id({ value }: { value: string | null }) {
   return value ? (
     <span className="font-mono text-xs break-all">{value}</span>
   ) : (
-    <span className="text-slate-400">{t.missing}</span>
+    <span className="text-slate-600">{t.missing}</span>
   );
 }
 
-/** The table's columns, in the order staff read them: which contract, its state, when, for what. */
-export const contractsColumns = column.columns([
-  column.accessor('contractId', { header: t.contractId, cell: (info) => <Id value={info.getValue()} /> }),
-  column.accessor('outContractCode', { header: t.outContractCode, cell: (info) => <Id value={info.getValue()} /> }),
-  column.accessor('status', { header: t.status, cell: (info) => <StatusBadge status={info.getValue()} /> }),
-  column.accessor('createTimeText', {
-    header: t.createTime,
+const id = (key: 'contractId' | 'outContractCode' | 'planId' | 'appid' | 'mchid') =>
+  column.accessor(key, { header: CONTRACT_HEADERS[key], cell: (info) => <Id value={info.getValue()} /> });
+
+const DEFINITIONS = {
+  contractId: id('contractId'),
+  outContractCode: id('outContractCode'),
+  status: column.accessor('status', {
+    header: CONTRACT_HEADERS.status,
+    cell: (info) => <StatusBadge status={info.getValue()} />,
+  }),
+  createTimeText: column.accessor('createTimeText', {
+    header: CONTRACT_HEADERS.createTimeText,
     cell: (info) => {
       const original = info.row.original.createTime;
       const text = info.getValue() ?? original;
@@ -35,9 +44,9 @@ export const contractsColumns = column.columns([
       );
     },
   }),
-  column.accessor('planId', { header: t.planId, cell: (info) => <Id value={info.getValue()} /> }),
-  column.accessor('openid', {
-    header: t.openid,
+  planId: id('planId'),
+  openid: column.accessor('openid', {
+    header: CONTRACT_HEADERS.openid,
     cell: (info) => (
       <>
         <Id value={info.getValue()} />
@@ -47,6 +56,11 @@ export const contractsColumns = column.columns([
       </>
     ),
   }),
-  column.accessor('appid', { header: t.appid, cell: (info) => <Id value={info.getValue()} /> }),
-  column.accessor('mchid', { header: t.mchid, cell: (info) => <Id value={info.getValue()} /> }),
-]);
+  appid: id('appid'),
+  mchid: id('mchid'),
+};
+
+/** The table's columns, in the shared order (lib/contracts/columns.ts) the CSV export follows too. */
+export const contractsColumns = column.columns(
+  CONTRACT_COLUMNS.map((key) => ({ ...DEFINITIONS[key], enableHiding: !ALWAYS_SHOWN.includes(key) })),
+);

@@ -1,23 +1,44 @@
 'use client';
 
+import { useState } from 'react';
 import type { ContractsQuery } from '@/lib/contracts/input';
+import { sortWithinStatusGroups, type TimeOrder } from '@/lib/contracts/order';
+import type { ContractRow } from '@/lib/contracts/page';
 import type { PageRef } from '@/lib/contracts/pages';
 import { messages } from '@/lib/messages/zh-CN';
+import type { NamedPlan } from '@/lib/plans/plans';
+import { ContractDetail } from './contract-detail';
 import { ContractsTable } from './contracts-table';
 import { EmptyResult } from './empty-result';
+import { ExportButton } from './export-button';
 import { LookupErrorPanel } from './lookup-error-panel';
 import { TablePagination } from './table-pagination';
 import { TableSkeleton } from './table-skeleton';
+import { TableToolbar } from './table-toolbar';
 import { useContracts } from './use-contracts';
+import { useTablePreferences } from './use-table-preferences';
 
 interface ContractsResultsProps {
   query: ContractsQuery;
   onPage: (query: ContractsQuery) => void;
+  plans: readonly NamedPlan[];
+  /** Whose table preferences to use in this browser. */
+  username: string;
 }
 
+/** No order → newest first → oldest first → the server's order again. */
+const NEXT_SORT: Record<TimeOrder | 'none', TimeOrder | null> = {
+  none: 'descending',
+  descending: 'ascending',
+  ascending: null,
+};
+
 /** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
-export function ContractsResults({ query, onPage }: ContractsResultsProps) {
+export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
   const result = useContracts(query);
+  const [preferences, setPreferences] = useTablePreferences(username);
+  const [sort, setSort] = useState<TimeOrder | null>(null);
+  const [opened, setOpened] = useState<ContractRow | null>(null);
 
   if (!result.data) return <TableSkeleton rows={Math.min(query.limit, 10)} />;
 
@@ -50,9 +71,26 @@ export function ContractsResults({ query, onPage }: ContractsResultsProps) {
       {page.rows.length === 0 && page.offset === 0 ? (
         <EmptyResult requestId={page.requestId} />
       ) : (
-        <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
-          <ContractsTable rows={page.rows} />
-        </div>
+        <>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <TableToolbar preferences={preferences} onChange={setPreferences} />
+            <ExportButton
+              key={JSON.stringify([query.openid, query.plan_id, query.contract_status])}
+              search={{ openid: query.openid, plan_id: query.plan_id, contract_status: query.contract_status }}
+            />
+          </div>
+          <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
+            <ContractsTable
+              rows={sort ? sortWithinStatusGroups(page.rows, sort) : page.rows}
+              hidden={preferences.hidden}
+              density={preferences.density}
+              sort={sort}
+              onSort={() => setSort(NEXT_SORT[sort ?? 'none'])}
+              onOpen={setOpened}
+            />
+          </div>
+          <ContractDetail row={opened} searchedOpenid={query.openid} plans={plans} onClose={() => setOpened(null)} />
+        </>
       )}
       {(page.rows.length > 0 || page.prev || page.next) && (
         <TablePagination page={page} disabled={loadingNext} onPage={goTo} />

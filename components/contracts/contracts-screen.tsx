@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
+import type { RecentSearch } from '@/lib/audit/recent';
 import {
   type ContractsQuery,
   isSearchRequested,
@@ -10,12 +11,23 @@ import {
   toSearchString,
 } from '@/lib/contracts/input';
 import { messages } from '@/lib/messages/zh-CN';
+import type { NamedPlan } from '@/lib/plans/plans';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
+import { RecentSearches } from './recent-searches';
 import { SearchForm } from './search-form';
 
+interface ContractsScreenProps {
+  /** The school's plans by name (WECHATPAY_PLANS). */
+  plans: readonly NamedPlan[];
+  /** The signed-in staff member, whose table preferences this browser keeps. */
+  username: string;
+  /** Their last searches, offered before a search is made. */
+  recent: readonly RecentSearch[];
+}
+
 /** The search lives in the URL: this screen reads it, and every search or page change writes it. */
-export function ContractsScreen() {
+export function ContractsScreen({ plans, username, recent }: ContractsScreenProps) {
   const searchParams = useSearchParams();
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
@@ -41,7 +53,13 @@ export function ContractsScreen() {
 
   return (
     <>
-      <SearchForm urlInput={input} urlErrors={parsed && !parsed.ok ? parsed.fieldErrors : undefined} onSearch={show} />
+      <SearchForm
+        urlInput={input}
+        urlErrors={parsed && !parsed.ok ? parsed.fieldErrors : undefined}
+        onSearch={show}
+        plans={plans}
+      />
+      {!requested && <RecentSearches searches={recent} plans={plans} />}
       {!requested && <FirstVisit />}
       {parsed && !parsed.ok && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -49,7 +67,7 @@ export function ContractsScreen() {
           {parsed.fieldErrors.offset ? ` ${parsed.fieldErrors.offset}` : ''}
         </p>
       )}
-      {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} />}
+      {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} plans={plans} username={username} />}
     </>
   );
 }

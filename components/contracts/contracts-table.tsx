@@ -1,39 +1,108 @@
 'use client';
 
 import { useTable } from '@tanstack/react-table';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { TimeOrder } from '@/lib/contracts/order';
 import type { ContractRow } from '@/lib/contracts/page';
 import { messages } from '@/lib/messages/zh-CN';
-import { contractsColumns, contractsFeatures } from './columns';
+import { contractsColumns, contractsFeatures, SORTABLE_COLUMN } from './columns';
+import type { Density } from './use-table-preferences';
 
-/** The rows of one page, already ordered (signed before terminated) by the server. */
-export function ContractsTable({ rows }: { rows: ContractRow[] }) {
+interface ContractsTableProps {
+  /** The rows of one page, in the order to show them. */
+  rows: ContractRow[];
+  hidden: readonly string[];
+  density: Density;
+  sort: TimeOrder | null;
+  onSort: () => void;
+  onOpen: (row: ContractRow) => void;
+}
+
+const CELL_PADDING: Record<Density, string> = { comfortable: 'px-3 py-2.5', compact: 'px-3 py-1' };
+const ARIA_SORT = { ascending: 'ascending', descending: 'descending' } as const;
+
+/**
+ * One page of contracts. A row opens its detail on click or Enter; the header stays in view while
+ * the rows scroll inside their box, and the box scrolls sideways on a narrow screen instead of the page.
+ */
+export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: ContractsTableProps) {
   const table = useTable({
     features: contractsFeatures,
     columns: contractsColumns,
     data: rows,
     getRowId: (row) => row.key,
+    state: { columnVisibility: Object.fromEntries(hidden.map((id) => [id, false])) },
   });
+  const tools = messages.tableTools;
+  const padding = CELL_PADDING[density];
+
+  function openOnClick(event: MouseEvent, row: ContractRow) {
+    // Selecting an id with the mouse to copy it is not a request for the detail.
+    if (window.getSelection()?.toString()) return;
+    if ((event.target as HTMLElement).closest('a, button')) return;
+    onOpen(row);
+  }
+
+  function openOnKey(event: KeyboardEvent, row: ContractRow) {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    onOpen(row);
+  }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{messages.table.caption}</caption>
-        <thead className="bg-slate-100 text-slate-700">
+        <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_var(--color-slate-200)]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const sortable = header.column.id === SORTABLE_COLUMN;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`${padding} font-medium whitespace-nowrap`}
+                    aria-sort={sortable ? (sort ? ARIA_SORT[sort] : 'none') : undefined}
+                  >
+                    {header.isPlaceholder ? null : sortable ? (
+                      <button
+                        type="button"
+                        onClick={onSort}
+                        title={tools.sortNote}
+                        className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900"
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sort === 'ascending' ? '↑' : sort === 'descending' ? '↓' : '↕'}</span>
+                        <span className="sr-only">
+                          {sort === 'ascending'
+                            ? tools.sortedAscending
+                            : sort === 'descending'
+                              ? tools.sortedDescending
+                              : tools.sortBy(messages.table.createTime)}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2.5">
+            <tr
+              key={row.id}
+              tabIndex={0}
+              aria-label={messages.detail.rowLabel(row.original.contractId ?? messages.table.missing)}
+              onClick={(event) => openOnClick(event, row.original)}
+              onKeyDown={(event) => openOnKey(event, row.original)}
+              className="cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus-visible:bg-blue-50"
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={padding}>
                   <table.FlexRender cell={cell} />
                 </td>
               ))}

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { contractsHref } from '@/lib/contracts/input';
 import { messages } from '@/lib/messages/zh-CN';
+import { planName } from '@/lib/plans/plans';
 import { FAULTS } from '@/lib/sandbox/faults';
 import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
-
-const planName = (planId: string) => DEMO_PLANS.find((plan) => plan.planId === planId)?.name ?? planId;
 
 /** Says plainly that the data is simulated, and offers demo parents to try (open on a first visit). */
 export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
@@ -28,7 +27,7 @@ export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
                 {parent.name}
               </Link>
               <span className="text-amber-900">
-                （{planName(parent.planId)}）：{parent.story}
+                （{planName(DEMO_PLANS, parent.planId) ?? parent.planId}）：{parent.story}
               </span>
               <div className="font-mono text-xs text-amber-800">{parent.openid}</div>
             </li>

@@ -11,6 +11,8 @@ import {
   parseContractsQuery,
 } from '@/lib/contracts/input';
 import { messages } from '@/lib/messages/zh-CN';
+import type { NamedPlan } from '@/lib/plans/plans';
+import { PlanChoices } from './plan-choices';
 
 type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
 
@@ -29,6 +31,8 @@ interface SearchFormProps {
   /** What is wrong with the URL's search, shown until the clerk searches again. */
   urlErrors?: FieldErrors;
   onSearch: (query: ContractsQuery) => void;
+  /** The school's plans by name (WECHATPAY_PLANS). */
+  plans: readonly NamedPlan[];
 }
 
 /**
@@ -36,7 +40,7 @@ interface SearchFormProps {
  * stands beside the field and no request is made. Status and page size apply at once to a search
  * already shown, starting again from its first page.
  */
-export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
+export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormProps) {
   const urlKey = JSON.stringify(urlInput);
   const [seenUrl, setSeenUrl] = useState(urlKey);
   const [draft, setDraft] = useState(() => draftFrom(urlInput));
@@ -70,6 +74,7 @@ export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
     submit(draft);
   }
 
+  /** A change to a search already shown applies at once; before the first search it only fills the form. */
   function applyFilter(change: Partial<Draft>) {
     const next = { ...draft, ...change };
     setDraft(next);
@@ -104,24 +109,27 @@ export function SearchForm({ urlInput, urlErrors, onSearch }: SearchFormProps) {
           />
         )}
       </Field>
-      <Field id="plan_id" label={f.planId} error={shown.plan_id} hint={f.planIdHint}>
-        {(control) => (
-          <input
-            {...control}
-            name="plan_id"
-            ref={(node) => {
-              fields.current.plan_id = node;
-            }}
-            className={`${inputClass} font-mono`}
-            value={draft.plan_id}
-            onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            placeholder="例如 101164396123311331"
-          />
-        )}
-      </Field>
+      <div>
+        <Field id="plan_id" label={f.planId} error={shown.plan_id} hint={f.planIdHint}>
+          {(control) => (
+            <input
+              {...control}
+              name="plan_id"
+              ref={(node) => {
+                fields.current.plan_id = node;
+              }}
+              className={`${inputClass} font-mono`}
+              value={draft.plan_id}
+              onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+              inputMode="numeric"
+              placeholder="例如 101164396123311331"
+            />
+          )}
+        </Field>
+        <PlanChoices plans={plans} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
+      </div>
       <fieldset>
         <legend className="mb-1 block text-sm font-medium">{f.status}</legend>
         <div className="inline-flex overflow-hidden rounded-md border border-slate-300">

@@ -37,8 +37,18 @@ describe('outcomeText', () => {
       { outcome: 'toString', result_count: null, error_code: null },
       '其他（toString）',
     ],
+    [
+      'a page fetched for a CSV export',
+      { action: 'export', outcome: 'ok', result_count: 40, error_code: null },
+      '导出 CSV：成功，40 条',
+    ],
+    [
+      'a failed export page',
+      { action: 'export', outcome: 'unavailable', result_count: null, error_code: 'SYSTEM_ERROR' },
+      '导出 CSV：微信支付暂时不可用（SYSTEM_ERROR）',
+    ],
   ])('describes %s', (_, input, expected) => {
-    expect(outcomeText(input)).toBe(expected);
+    expect(outcomeText({ action: 'lookup', ...input })).toBe(expected);
   });
 });
 

@@ -26,13 +26,21 @@ export function auditHeaders(): string[] {
   return AUDIT_COLUMNS.map((column) => a.columns[column]);
 }
 
-/** "成功，N 条", or what went wrong in Chinese with WeChat's error code when there is one. */
-export function outcomeText(record: Pick<AuditRecord, 'outcome' | 'result_count' | 'error_code'>): string {
-  if (record.outcome === 'ok') return a.ok(record.result_count ?? 0);
+/**
+ * "成功，N 条", or what went wrong in Chinese with WeChat's error code when there is one; a page
+ * fetched for a CSV export says so.
+ */
+export function outcomeText(record: Pick<AuditRecord, 'action' | 'outcome' | 'result_count' | 'error_code'>): string {
   const label = Object.hasOwn(a.outcomes, record.outcome)
     ? a.outcomes[record.outcome]
     : a.unknownOutcome(record.outcome);
-  return record.error_code ? a.withCode(label, record.error_code) : label;
+  const text =
+    record.outcome === 'ok'
+      ? a.ok(record.result_count ?? 0)
+      : record.error_code
+        ? a.withCode(label, record.error_code)
+        : label;
+  return record.action === 'export' ? a.exported(text) : text;
 }
 
 function statusText(status: string | null): string | null {

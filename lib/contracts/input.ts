@@ -10,6 +10,9 @@ export const CONTRACT_STATUSES = ['ALL', 'ADD', 'DELETE'] as const;
 export const PAGE_SIZES = [10, 20, 40] as const;
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 40;
+/** What WeChat's openids and plan ids are made of; anything else is a typo or a paste accident. */
+export const SEARCH_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const PLAN_ID_MAX = 32;
 
 const v = messages.validation;
 
@@ -37,13 +40,13 @@ export const contractsQuerySchema = z
       .trim()
       .min(1, { error: v.openidRequired })
       .max(128, { error: v.openidTooLong })
-      .regex(/^[A-Za-z0-9_-]+$/, { error: v.openidFormat }),
+      .regex(SEARCH_ID_PATTERN, { error: v.openidFormat }),
     plan_id: z
       .string({ error: v.planIdRequired })
       .trim()
       .min(1, { error: v.planIdRequired })
-      .max(32, { error: v.planIdTooLong })
-      .regex(/^[A-Za-z0-9_-]+$/, { error: v.planIdFormat }),
+      .max(PLAN_ID_MAX, { error: v.planIdTooLong })
+      .regex(SEARCH_ID_PATTERN, { error: v.planIdFormat }),
     contract_status: z.enum(CONTRACT_STATUSES, { error: v.status }).default('ALL'),
     limit: wholeNumber(v.limit)
       .pipe(z.number().min(1, { error: v.limit }).max(MAX_LIMIT, { error: v.limit }))
@@ -105,7 +108,9 @@ export function toSearchString(query: ContractsQuery): string {
   }).toString();
 }
 
-/** A link to the first page of a search with default filters. */
-export function contractsHref(openid: string, planId: string): string {
-  return `/contracts?${new URLSearchParams({ openid, plan_id: planId })}`;
+/** A link to the first page of a search, with the default status filter unless another is given. */
+export function contractsHref(openid: string, planId: string, status = 'ALL'): string {
+  const params = new URLSearchParams({ openid, plan_id: planId });
+  if (status !== 'ALL') params.set('contract_status', status);
+  return `/contracts?${params}`;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderContracts } from './order';
+import { orderContracts, sortWithinStatusGroups } from './order';
+import { formatBeijingTime } from './time';
 
 type Row = { id: number; contract_status?: string | null };
 
@@ -72,6 +73,54 @@ describe('orderContracts', () => {
         return true;
       }),
       { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('sortWithinStatusGroups', () => {
+  const timed = (id: number, status: string | null, createTime: string | null) => ({
+    id,
+    status,
+    createTime,
+    createTimeText: createTime === null ? null : formatBeijingTime(createTime),
+  });
+  const mixed = [
+    timed(0, 'ADD', '2026-03-01T08:00:00+08:00'),
+    timed(1, 'DELETE', '2026-05-01T08:00:00+08:00'),
+    timed(2, 'ADD', '2026-09-01T00:30:00Z'),
+    timed(3, 'ADD', 'not a time'),
+    timed(4, 'DELETE', '2025-12-31T23:00:00-05:00'),
+    timed(5, 'ADD', '2026-01-01T00:00:00+08:00'),
+  ];
+
+  it('sorts by signing time within each group, signed staying before terminated', () => {
+    expect(sortWithinStatusGroups(mixed, 'ascending').map((r) => r.id)).toEqual([5, 0, 2, 3, 4, 1]);
+    expect(sortWithinStatusGroups(mixed, 'descending').map((r) => r.id)).toEqual([2, 0, 5, 3, 1, 4]);
+  });
+
+  it('compares instants, not text: offsets are taken into account', () => {
+    const rows = [timed(0, 'ADD', '2026-01-01T09:00:00+08:00'), timed(1, 'ADD', '2026-01-01T00:30:00Z')];
+    // 09:00 in Beijing is 01:00Z, after 00:30Z.
+    expect(sortWithinStatusGroups(rows, 'ascending').map((r) => r.id)).toEqual([1, 0]);
+  });
+
+  it('never moves a row to another group and keeps every row', () => {
+    const statuses = fc.constantFrom('ADD', 'DELETE', 'PAUSED', null);
+    const times = fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(statuses, times)), fc.constantFrom('ascending', 'descending'), (list, order) => {
+        const input = list.map(([status, time], id) => timed(id, status, time ? time.toISOString() : null));
+        const sorted = sortWithinStatusGroups(input, order as 'ascending' | 'descending');
+        expect(sorted.map((r) => r.id).sort((a, b) => a - b)).toEqual(input.map((r) => r.id));
+        const groups = sorted.map((r) => group(r.status));
+        expect(groups).toEqual([...groups].sort((a, b) => a - b));
+        for (let i = 1; i < sorted.length; i++) {
+          const [a, b] = [sorted[i - 1], sorted[i]];
+          if (group(a.status) !== group(b.status) || !a.createTime || !b.createTime) continue;
+          const step = Date.parse(b.createTime) - Date.parse(a.createTime);
+          expect(order === 'ascending' ? step >= 0 : step <= 0).toBe(true);
+        }
+      }),
     );
   });
 });

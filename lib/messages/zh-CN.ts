@@ -210,6 +210,7 @@ export const messages = {
     statusLabels: { ALL: '全部', ADD: '已签约', DELETE: '已解约' } as Record<string, string>,
     ok: (count: number) => `成功，${count} 条`,
     withCode: (label: string, code: string) => `${label}（${code}）`,
+    exported: (outcome: string) => `导出 CSV：${outcome}`,
     outcomes: {
       unauthenticated: '未登录',
       staff_rate_limited: '超出查询频率',
@@ -290,5 +291,52 @@ export const messages = {
       selfDemote: '不能取消自己的管理员角色：否则您会立即失去管理权限，系统可能失去管理员。请让另一位管理员操作。',
       failed: '操作失败，请稍后重试；若反复出现，请联系 IT。',
     },
+  },
+  plans: {
+    legend: '本校的收费项目',
+    hint: '点选一个收费项目，或在上面直接输入签约模板号。',
+    choose: (name: string, planId: string) => `${name}（模板号 ${planId}）`,
+  },
+  detail: {
+    title: '签约详情',
+    open: '查看详情',
+    close: '关闭',
+    rowLabel: (contractId: string) => `签约协议号 ${contractId}，按 Enter 查看详情`,
+    originalTime: '微信支付原文',
+    planName: (name: string) => `（${name}）`,
+    mismatch: (searched: string) =>
+      `微信支付返回的 openid 与查询的 openid（${searched}）不一致：该 openid 可能属于另一个公众号或小程序（AppID）。请与家长确认使用的是本校的公众号或小程序。`,
+  },
+  copy: {
+    button: '复制',
+    label: (what: string) => `复制${what}`,
+    done: '已复制',
+    failed: '复制失败，请手动选中文字复制',
+  },
+  tableTools: {
+    columns: '显示的列',
+    columnsHint: '签约协议号和状态始终显示。',
+    density: '行距',
+    compact: '紧凑',
+    comfortable: '舒适',
+    sortBy: (column: string) => `按${column}排序`,
+    sortedAscending: '（从早到晚）',
+    sortedDescending: '（从晚到早）',
+    sortNote: '排序只在本页内进行，已签约的始终排在已解约的前面。',
+  },
+  exportCsv: {
+    button: '导出 CSV',
+    hint: '导出本次查询的全部签约记录（所有页、全部列），可用 Excel 打开。',
+    cancel: '取消导出',
+    progress: (done: number, total: number | null) =>
+      total === null ? `正在导出：已取得 ${done} 条…` : `正在导出：已取得 ${done} / ${total} 条…`,
+    done: (count: number, file: string) => `已导出 ${count} 条签约记录：${file}`,
+    cancelled: '已取消导出，没有生成文件。',
+    failed: (done: number) => `导出未完成（已取得 ${done} 条），没有生成文件。原因如下：`,
+  },
+  recent: {
+    title: '我最近的查询',
+    intro: '点击即可再查一次（按您的查询记录，最新的在前）。',
+    repeat: (openid: string, search: string) => `再查一次：${openid}，${search}`,
   },
 } as const;

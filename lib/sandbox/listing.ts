@@ -41,8 +41,8 @@ export function listContracts(
     data: page.map((contract) => ({
       contract_id: contract.contract_id,
       mchid: SANDBOX_MCHID,
-      appid: SANDBOX_APPID,
-      openid: params.openid,
+      appid: parent?.answeredAs?.appid ?? SANDBOX_APPID,
+      openid: parent?.answeredAs?.openid ?? params.openid,
       plan_id: contract.plan_id,
       contract_status: contract.contract_status,
       create_time: contract.create_time,

@@ -36,6 +36,11 @@ export interface DemoParent {
    */
   serverOrder: 'documented' | 'as-stored';
   contracts: SeedContract[];
+  /**
+   * The openid and AppID WeChat answers with, when the parent gave the school an openid of another
+   * AppID (their other official account or mini program): WeChat documents that this can happen.
+   */
+  answeredAs?: { openid: string; appid: string };
 }
 
 function contractId(n: number): string {
@@ -132,5 +137,22 @@ export const DEMO_PARENTS: DemoParent[] = [
       create_time: time,
       out_contract_code: `ASC-ZHAO-${String(i + 1).padStart(2, '0')}`,
     })),
+  },
+  {
+    openid: 'oC7vB2nM9xZ4aS1dF8gH3jK6lQ0w',
+    name: '陈先生',
+    story: '给的是另一个公众号下的 openid，微信支付返回的 openid 不同',
+    planId: BUS,
+    serverOrder: 'documented',
+    answeredAs: { openid: 'oOtherAppId_5tGv2Wq8Lm3Zx7', appid: 'wx0th3rapp1d000001' },
+    contracts: [
+      {
+        contract_id: contractId(420_001),
+        plan_id: BUS,
+        contract_status: 'ADD',
+        create_time: '2026-09-01T07:10:00+08:00',
+        out_contract_code: 'BUS-2026-CHEN-01',
+      },
+    ],
   },
 ];

@@ -49,3 +49,15 @@ export async function listAudit(
   ]);
   return { records, total: Number(count.total) };
 }
+
+/** A staff member's newest records, for their recent searches (served by the user/time index). */
+export async function latestAuditOf(db: Kysely<Database>, userId: string, count: number): Promise<AuditRecord[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(count)
+    .execute();
+}

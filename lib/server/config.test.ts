@@ -2,7 +2,7 @@ import { sign, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEcPkcs8Pem, generateRsaKeys, makeTempDir, type RsaKeys, type TempDir } from '@/lib/test-support/keys';
-import { ConfigError, DEFAULT_RESILIENCE, isSandboxMode, parseConfig } from './config';
+import { ConfigError, DEFAULT_RESILIENCE, isSandboxMode, parseConfig, parsePlans } from './config';
 
 let dir: TempDir;
 let merchant: RsaKeys;
@@ -225,5 +225,23 @@ describe('parseConfig', () => {
     const swapped = configError({ ...goodEnv(), WECHATPAY_PUBLIC_KEY_FILE: files.privateKey });
     expect(swapped.variable).toBe('WECHATPAY_PUBLIC_KEY_FILE');
     expect(swapped.message).toContain('BEGIN PUBLIC KEY');
+  });
+});
+
+describe('parsePlans', () => {
+  it('offers the demo school’s plans in the sandbox unless WECHATPAY_PLANS is given', () => {
+    expect(parsePlans({}).map((plan) => plan.name)).toEqual(['午餐费', '校车费', '课后服务费']);
+    expect(parsePlans({ WECHATPAY_PLANS: '住宿费=201' })).toEqual([{ name: '住宿费', planId: '201' }]);
+  });
+
+  it('offers nothing for a merchant without a list: staff type the plan id', () => {
+    expect(parsePlans({ WECHATPAY_MCHID: '1230000109' })).toEqual([]);
+  });
+
+  it('names the variable when the list cannot be read', () => {
+    expect(() => parsePlans({ WECHATPAY_PLANS: '午餐费' })).toThrow(ConfigError);
+    expect(() => parsePlans({ WECHATPAY_PLANS: '午餐费' })).toThrow(
+      /^WECHATPAY_PLANS: "午餐费" should be 名称=plan_id$/,
+    );
   });
 });

@@ -2,6 +2,8 @@ import 'server-only';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type NamedPlan, parsePlanList } from '@/lib/plans/plans';
+import { DEMO_PLANS } from '@/lib/sandbox/seed';
 import { parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
 
 /**
@@ -270,6 +272,21 @@ export function parseAccessSettings(env: Env): AccessSettings {
 export function dataDir(env: Env): string {
   // Chosen at run time, so the build must not trace it: the folder is data, not code.
   return resolve(/*turbopackIgnore: true*/ value(env, 'DATA_DIR') ?? 'data');
+}
+
+/**
+ * The school's contract templates by name (WECHATPAY_PLANS), offered on the search form. The
+ * sandbox offers its demo school's plans unless told otherwise; a merchant without the list
+ * still works, staff then type the plan id.
+ */
+export function parsePlans(env: Env): NamedPlan[] {
+  const raw = value(env, 'WECHATPAY_PLANS');
+  if (raw === undefined) return isSandboxMode(env) ? DEMO_PLANS.map((plan) => ({ ...plan })) : [];
+  try {
+    return parsePlanList(raw);
+  } catch (error) {
+    throw new ConfigError('WECHATPAY_PLANS', (error as Error).message);
+  }
 }
 
 /** Whether the app runs against the built-in sandbox (no merchant configured). */

@@ -25,12 +25,20 @@ function askedNumber(input: unknown, field: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/** Why the lookup was made: a page on screen, or one page of a CSV export. */
+export type LookupPurpose = 'lookup' | 'export';
+
 /**
  * A lookup by a signed-in staff member: within their per-minute limit, performed, and recorded
  * in the audit trail whatever its outcome. If the record cannot be written the answer is
  * withheld: no lookup without a trace.
  */
-export async function lookupContractsAs(staff: Staff, input: unknown, clientIp: string | null): Promise<LookupResult> {
+export async function lookupContractsAs(
+  staff: Staff,
+  input: unknown,
+  clientIp: string | null,
+  purpose: LookupPurpose = 'lookup',
+): Promise<LookupResult> {
   const { db } = await getStore();
   const { lookupsPerMinute } = parseAccessSettings(process.env);
   const used = await countHit(db, `lookup:${staff.userId}`, MINUTE_MS);
@@ -41,7 +49,7 @@ export async function lookupContractsAs(staff: Staff, input: unknown, clientIp: 
       at: Date.now(),
       user_id: staff.userId,
       username: staff.username,
-      action: 'lookup',
+      action: purpose,
       openid: asked(input, 'openid'),
       plan_id: asked(input, 'plan_id'),
       contract_status: asked(input, 'contract_status'),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getAuth } from './auth';
 import { ensureFirstAdmin } from './bootstrap-admin';
-import { ConfigError, parseAccessSettings, parseConfig } from './config';
+import { ConfigError, parseAccessSettings, parseConfig, parsePlans } from './config';
 import { getStore } from './db/database';
 import { getGateway } from './gateway';
 import { logger } from './logger';
@@ -22,6 +22,7 @@ export async function startServer(): Promise<void> {
   try {
     sandbox = parseConfig(process.env).mode === 'sandbox';
     settings = parseAccessSettings(process.env);
+    parsePlans(process.env);
   } catch (error) {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;

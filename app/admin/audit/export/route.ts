@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
-import { auditCsvFilename, auditCsvHeader, auditCsvLine, CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/audit/csv';
+import { auditCsvFilename, auditCsvHeader, auditCsvLine } from '@/lib/audit/csv';
 import { auditSearchInput, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
+import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
 import { messages } from '@/lib/messages/zh-CN';
 import { auditBatches } from '@/lib/server/audit-export';
 import { getStore } from '@/lib/server/db/database';

@@ -1,0 +1,56 @@
+import type { NextRequest } from 'next/server';
+import { type ExportEvent, walkContractPages } from '@/lib/contracts/export';
+import { clientIp, currentStaff } from '@/lib/server/session';
+import { lookupContractsAs } from '@/lib/server/staff-lookup';
+
+const NDJSON = 'application/x-ndjson; charset=utf-8';
+
+function line(event: ExportEvent): string {
+  return `${JSON.stringify(event)}\n`;
+}
+
+function refusal(status: number, event: ExportEvent): Response {
+  return new Response(line(event), { status, headers: { 'Content-Type': NDJSON, 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Every contract of one search, page after page, for the CSV export. Each page is an audited,
+ * rate-limited lookup like any other (action "export"). POST with a JSON body only: a form on
+ * another site can send neither, so no other site can make a clerk's browser start an export.
+ * The walk stops when the browser cancels (the request's signal).
+ */
+export async function POST(request: NextRequest): Promise<Response> {
+  const staff = await currentStaff();
+  if (!staff) return refusal(401, { type: 'error', error: { kind: 'unauthenticated' }, done: 0 });
+  if (!request.headers.get('content-type')?.startsWith('application/json')) {
+    return refusal(415, { type: 'error', error: { kind: 'invalid_input' }, done: 0 });
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = (await request.json()) as Record<string, unknown>;
+  } catch {
+    return refusal(400, { type: 'error', error: { kind: 'invalid_input' }, done: 0 });
+  }
+  const search = { openid: body?.openid, plan_id: body?.plan_id, contract_status: body?.contract_status };
+  const ip = await clientIp();
+  const events = walkContractPages(
+    search as Parameters<typeof walkContractPages>[0],
+    (query) => lookupContractsAs(staff, query, ip, 'export'),
+    request.signal,
+  );
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(line(next.value)));
+    },
+    async cancel() {
+      await events.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    headers: { 'Content-Type': NDJSON, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { type ReactNode, useEffect, useRef } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { ContractRow } from '@/lib/contracts/page';
+import { messages } from '@/lib/messages/zh-CN';
+import { type NamedPlan, planName } from '@/lib/plans/plans';
+import { StatusBadge } from './status-badge';
+
+interface ContractDetailProps {
+  /** The contract shown; null keeps the panel closed. */
+  row: ContractRow | null;
+  /** The openid staff searched for, to explain a different one in the answer. */
+  searchedOpenid: string;
+  plans: readonly NamedPlan[];
+  onClose: () => void;
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-t border-slate-100 py-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="min-w-0 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+/** An id as WeChat sent it, with a copy button for handing it to IT or to WeChat support. */
+function IdValue({ value, what, note }: { value: string | null; what: string; note?: ReactNode }) {
+  if (!value) return <span className="text-slate-600">{messages.table.missing}</span>;
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span className="font-mono break-all">{value}</span>
+      {note}
+      <CopyButton value={value} what={what} />
+    </span>
+  );
+}
+
+/**
+ * Every field of one contract, in a modal dialog: the browser's own <dialog> keeps focus inside,
+ * closes on Escape and gives focus back to the row that opened it.
+ */
+export function ContractDetail({ row, searchedOpenid, plans, onClose }: ContractDetailProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const node = dialog.current;
+    if (!node) return;
+    if (row && !node.open) node.showModal();
+    if (!row && node.open) node.close();
+  }, [row]);
+
+  const t = messages.table;
+  const d = messages.detail;
+  const name = planName(plans, row?.planId);
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="contract-detail-title"
+      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+    >
+      {row && (
+        <div className="p-5">
+          <div className="flex items-start justify-between gap-4">
+            <h2 id="contract-detail-title" className="text-lg font-semibold">
+              {d.title}
+            </h2>
+            <form method="dialog">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              >
+                {d.close}
+              </button>
+            </form>
+          </div>
+          {row.openidMismatch && (
+            <p
+              role="alert"
+              className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              {d.mismatch(searchedOpenid)}
+            </p>
+          )}
+          <dl className="mt-3">
+            <Item label={t.contractId}>
+              <IdValue value={row.contractId} what={t.contractId} />
+            </Item>
+            <Item label={t.outContractCode}>
+              <IdValue value={row.outContractCode} what={t.outContractCode} />
+            </Item>
+            <Item label={t.status}>
+              <StatusBadge status={row.status} />
+            </Item>
+            <Item label={t.createTime}>
+              {row.createTime ? (
+                <>
+                  <time dateTime={row.createTime} className="tabular-nums">
+                    {row.createTimeText ?? row.createTime}
+                  </time>
+                  <span className="mt-1 block text-xs text-slate-600">
+                    {d.originalTime}: <span className="font-mono">{row.createTime}</span>
+                  </span>
+                </>
+              ) : (
+                t.missing
+              )}
+            </Item>
+            <Item label={t.planId}>
+              <IdValue value={row.planId} what={t.planId} note={name && <span>{d.planName(name)}</span>} />
+            </Item>
+            <Item label={t.openid}>
+              <IdValue
+                value={row.openid}
+                what={t.openid}
+                note={
+                  row.openidMismatch && <span className="text-xs font-medium text-amber-800">{t.openidMismatch}</span>
+                }
+              />
+            </Item>
+            <Item label={t.appid}>
+              <IdValue value={row.appid} what={t.appid} />
+            </Item>
+            <Item label={t.mchid}>
+              <IdValue value={row.mchid} what={t.mchid} />
+            </Item>
+          </dl>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
+import { type ExportSearch, readExportEvents } from '@/lib/contracts/export';
+import type { LookupError } from '@/lib/contracts/lookup';
+import type { ContractRow } from '@/lib/contracts/page';
+import { CSV_CONTENT_TYPE } from '@/lib/csv';
+import { messages } from '@/lib/messages/zh-CN';
+import { LookupErrorPanel } from './lookup-error-panel';
+
+type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; done: number; total: number | null }
+  | { phase: 'done'; count: number; file: string }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; done: number; error: LookupError };
+
+function download(text: string, file: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: CSV_CONTENT_TYPE }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.click();
+  // After the click has handed the file to the browser's download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const buttonClass =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
+
+/**
+ * "导出 CSV": the server walks every page of the search (each an audited lookup) and streams the
+ * rows here; progress shows as pages arrive, "取消导出" stops the walk, and the file is made only
+ * when every page has come, so a spreadsheet is never silently short.
+ */
+export function ExportButton({ search }: { search: ExportSearch }) {
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  const running = useRef<AbortController | null>(null);
+  const x = messages.exportCsv;
+
+  // Leaving the page (or changing the search) ends an export under way.
+  useEffect(() => () => running.current?.abort(), []);
+
+  async function start() {
+    const controller = new AbortController();
+    running.current = controller;
+    setState({ phase: 'running', done: 0, total: null });
+    const rows: ContractRow[] = [];
+    try {
+      const response = await fetch('/contracts/export', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(search),
+        signal: controller.signal,
+      });
+      if (!response.body) throw new Error('no body');
+      for await (const event of readExportEvents(response.body)) {
+        if (event.type === 'page') {
+          rows.push(...event.rows);
+          setState({ phase: 'running', done: event.done, total: event.total });
+        } else if (event.type === 'error') {
+          setState({ phase: 'failed', done: event.done, error: event.error });
+          return;
+        } else {
+          const file = contractsCsvFilename(search.openid, Date.now());
+          download(contractsCsv(rows), file);
+          setState({ phase: 'done', count: event.count, file });
+          return;
+        }
+      }
+      // The stream ended without its last line: the server or the network broke off.
+      setState({ phase: 'failed', done: rows.length, error: { kind: 'network' } });
+    } catch {
+      if (controller.signal.aborted) setState({ phase: 'cancelled' });
+      else setState({ phase: 'failed', done: rows.length, error: { kind: 'network' } });
+    } finally {
+      if (running.current === controller) running.current = null;
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {state.phase === 'running' ? (
+          <button type="button" onClick={() => running.current?.abort()} className={buttonClass}>
+            {x.cancel}
+          </button>
+        ) : (
+          <button type="button" onClick={start} className={buttonClass} aria-describedby="export-hint">
+            {x.button}
+          </button>
+        )}
+        <p role="status" className="text-sm text-slate-700">
+          {state.phase === 'running' && x.progress(state.done, state.total)}
+          {state.phase === 'done' && x.done(state.count, state.file)}
+          {state.phase === 'cancelled' && x.cancelled}
+        </p>
+        <p id="export-hint" className="sr-only">
+          {x.hint}
+        </p>
+      </div>
+      {state.phase === 'running' && state.total ? (
+        <progress
+          className="h-1.5 w-full max-w-md accent-blue-600"
+          value={state.done}
+          max={state.total}
+          aria-hidden="true"
+        />
+      ) : null}
+      {state.phase === 'failed' && (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm font-medium text-red-800">{x.failed(state.done)}</p>
+          <LookupErrorPanel error={state.error} onRetry={start} retrying={false} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, CONTRACT_HEADERS } from '@/lib/contracts/columns';
+import { messages } from '@/lib/messages/zh-CN';
+import type { Density, TablePreferences } from './use-table-preferences';
+
+interface TableToolbarProps {
+  preferences: TablePreferences;
+  onChange: (change: Partial<TablePreferences>) => void;
+  /** More actions on the same line (the export). */
+  children?: ReactNode;
+}
+
+const buttonClass =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
+const DENSITIES: Density[] = ['comfortable', 'compact'];
+
+/** Which columns show and how tightly the rows sit, remembered for this staff member. */
+export function TableToolbar({ preferences, onChange, children }: TableToolbarProps) {
+  const tools = messages.tableTools;
+  const hideable = CONTRACT_COLUMNS.filter((column) => !ALWAYS_SHOWN.includes(column));
+
+  function toggle(id: string, visible: boolean) {
+    const hidden = preferences.hidden.filter((other) => other !== id);
+    onChange({ hidden: visible ? hidden : [...hidden, id] });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <details className="relative">
+        <summary className={`${buttonClass} cursor-pointer list-none`}>{tools.columns}</summary>
+        <fieldset
+          aria-label={tools.columns}
+          className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+        >
+          {hideable.map((id) => (
+            <label key={id} className="flex items-center gap-2 py-1 text-sm">
+              <input
+                type="checkbox"
+                checked={!preferences.hidden.includes(id)}
+                onChange={(event) => toggle(id, event.target.checked)}
+              />
+              {CONTRACT_HEADERS[id]}
+            </label>
+          ))}
+          <p className="mt-1 text-xs text-slate-600">{tools.columnsHint}</p>
+        </fieldset>
+      </details>
+      <fieldset className="flex items-center gap-2">
+        <legend className="sr-only">{tools.density}</legend>
+        <span aria-hidden="true" className="text-sm text-slate-600">
+          {tools.density}
+        </span>
+        <span className="inline-flex overflow-hidden rounded-md border border-slate-300">
+          {DENSITIES.map((density) => (
+            <button
+              key={density}
+              type="button"
+              aria-pressed={preferences.density === density}
+              onClick={() => onChange({ density })}
+              className="bg-white px-3 py-1.5 text-sm not-first:border-l not-first:border-slate-300 hover:bg-slate-50 aria-pressed:bg-slate-800 aria-pressed:text-white"
+            >
+              {tools[density]}
+            </button>
+          ))}
+        </span>
+      </fieldset>
+      {children}
+    </div>
+  );
+}

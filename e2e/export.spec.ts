@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { parseCsv } from './csv';
+import { contractsUrl, expect, open, test, ZHANG } from './fixtures';
+
+const bodyRows = (page: Page) => page.getByRole('table', { name: '签约记录' }).locator('tbody').getByRole('row');
+
+/** Contract ids of every page of the search on screen, as staff would read them page by page. */
+async function idsOnEveryPage(page: Page): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    ids.push(
+      ...(await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent ?? ''))),
+    );
+    const next = page.getByRole('button', { name: '下一页' });
+    if (await next.isDisabled()) return ids;
+    const range = await page.getByText(/^第 \d+–\d+ 条/).textContent();
+    await next.click();
+    await expect(page.getByText(/^第 \d+–\d+ 条/)).not.toHaveText(range ?? '');
+  }
+}
+
+test('导出 CSV gives every contract of a 53-contract search, in order, with Chinese intact', async ({ page }) => {
+  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^签约记录-oUpF8uMuAJO_M2pxb1Q9zNjWeS6o-\d{8}\.csv$/);
+  await expect(page.getByRole('status').filter({ hasText: '已导出 53 条签约记录' })).toBeVisible();
+
+  const bytes = await readFile(await download.path());
+  // UTF-8 with a byte-order mark, or Excel garbles the Chinese.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const records = parseCsv(bytes.toString('utf8').slice(1));
+  expect(records).toHaveLength(54);
+  expect(records[0]).toEqual([
+    '签约协议号',
+    '外部签约号',
+    '状态',
+    '签约时间（北京时间）',
+    '签约模板号',
+    'openid',
+    'AppID',
+    '商户号',
+  ]);
+  const rows = records.slice(1);
+  expect(rows.every((row) => row.length === 8 && row[4] === ZHANG.plan && row[5] === ZHANG.openid)).toBe(true);
+  expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['已签约', '已解约']));
+  expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row[3]))).toBe(true);
+  // Signed before terminated, and the same order as the table's pages.
+  const firstTerminated = rows.findIndex((row) => row[2] === '已解约');
+  expect(rows.slice(firstTerminated).every((row) => row[2] === '已解约')).toBe(true);
+  expect(rows.map((row) => row[0])).toEqual(await idsOnEveryPage(page));
+});
+
+test('the export is recorded in the audit trail, page by page', async ({ page }) => {
+  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, contract_status: 'DELETE' }));
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await downloading;
+  await open(page, `/admin/audit?openid=${ZHANG.openid}`);
+  const exported = page.getByRole('table').getByRole('row').filter({ hasText: '导出 CSV：成功' });
+  await expect(exported.first()).toContainText('已解约');
+});
+
+test('a slow export shows its progress and can be cancelled, leaving no file', async ({ page }) => {
+  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
+  // The same search, but WeChat will not answer in time: the export hangs on its first page.
+  await page.route('**/contracts/export', (route) =>
+    route.continue({
+      postData: JSON.stringify({ openid: 'sandbox_fault_slow', plan_id: ZHANG.plan, contract_status: 'ALL' }),
+    }),
+  );
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '正在导出：已取得 0 条' })).toBeVisible();
+  await page.getByRole('button', { name: '取消导出' }).click();
+  await expect(page.getByText('已取消导出，没有生成文件。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeEnabled();
+  expect(downloads).toBe(0);
+});
+
+test('an export WeChat fails part-way gives no file, and says why with the Request-ID', async ({ page }) => {
+  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
+  await page.route('**/contracts/export', (route) =>
+    route.continue({
+      postData: JSON.stringify({ openid: 'sandbox_fault_system_error', plan_id: ZHANG.plan, contract_status: 'ALL' }),
+    }),
+  );
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await expect(page.getByText('导出未完成（已取得 0 条），没有生成文件。')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('微信支付暂时不可用')).toBeVisible();
+  await expect(page.getByText(/微信支付 Request-ID：\S+/)).toBeVisible();
+  expect(downloads).toBe(0);
+});
+
+test('the export refuses a request without a session', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const response = await context.request.post(`${baseURL}/contracts/export`, {
+    data: { openid: ZHANG.openid, plan_id: ZHANG.plan, contract_status: 'ALL' },
+  });
+  expect(response.status()).toBe(401);
+  expect(await response.text()).not.toContain(ZHANG.openid);
+  await context.close();
+});

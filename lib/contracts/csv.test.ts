@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_BOM } from '@/lib/csv';
+import { contractsCsv, contractsCsvFilename } from './csv';
+import type { ContractRow } from './page';
+
+const signed: ContractRow = {
+  key: 'a#0',
+  contractId: '12345678901234567890',
+  outContractCode: '=HYPERLINK("x")',
+  status: 'ADD',
+  createTime: '2026-09-01T00:30:00Z',
+  createTimeText: '2026-09-01 08:30:00',
+  planId: '101164396123311331',
+  openid: 'oParent',
+  appid: 'wxd678efh567hg6787',
+  mchid: '1900000001',
+  openidMismatch: false,
+};
+
+describe('contractsCsv', () => {
+  it('starts with a BOM and the table’s Chinese headers, in the table’s order', () => {
+    const csv = contractsCsv([]);
+    expect(csv).toBe(`${CSV_BOM}签约协议号,外部签约号,状态,签约时间（北京时间）,签约模板号,openid,AppID,商户号\r\n`);
+  });
+
+  it('writes ids as text, statuses in Chinese, times in Beijing time, formulas defused', () => {
+    const terminated = { ...signed, key: 'b#1', status: 'DELETE', createTime: 'yesterday', createTimeText: null };
+    const lines = contractsCsv([signed, terminated]).split('\r\n');
+    expect(lines[1]).toBe(
+      `12345678901234567890,"'=HYPERLINK(""x"")",已签约,2026-09-01 08:30:00,101164396123311331,oParent,wxd678efh567hg6787,1900000001`,
+    );
+    expect(lines[2]).toContain(',已解约,yesterday,');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+
+  it('names an unknown status rather than dropping it', () => {
+    expect(contractsCsv([{ ...signed, status: 'PAUSED' }])).toContain('未知状态（PAUSED）');
+  });
+});
+
+describe('contractsCsvFilename', () => {
+  it('names the parent and the Beijing day of the export', () => {
+    // 16:30 UTC on 31 August is already 1 September in Beijing.
+    expect(contractsCsvFilename('oParent', Date.parse('2026-08-31T16:30:00Z'))).toBe('签约记录-oParent-20260901.csv');
+  });
+});

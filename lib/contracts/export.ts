@@ -1,0 +1,75 @@
+import { type ContractsQuery, MAX_LIMIT } from './input';
+import type { LookupError, LookupResult } from './lookup';
+import type { ContractRow } from './page';
+import type { PageRef } from './pages';
+
+/**
+ * What the export sends the browser, one JSON line each, as it walks the pages: the browser shows
+ * progress as pages arrive and can stop the walk by closing the request.
+ */
+export type ExportEvent =
+  | { type: 'page'; rows: ContractRow[]; done: number; total: number | null }
+  | { type: 'done'; count: number }
+  | { type: 'error'; error: LookupError; done: number };
+
+/** The search to export: every page of it, so no offset or page size of its own. */
+export type ExportSearch = Pick<ContractsQuery, 'openid' | 'plan_id' | 'contract_status'>;
+
+/**
+ * A parent with more contracts than this in one plan is not a real case; a WeChat answer whose
+ * links never end must not keep the server walking (40 per page: 4,000 contracts).
+ */
+export const MAX_EXPORT_PAGES = 100;
+
+/**
+ * Walks a search's pages from the first, following each answer's `links.next` (read by
+ * pageFromLink, never fetched as given), at the largest page size WeChat allows. Stops at the
+ * first failure, at a link that does not move forward, or when `signal` is aborted.
+ */
+export async function* walkContractPages(
+  search: ExportSearch,
+  fetchPage: (query: ContractsQuery) => Promise<LookupResult>,
+  signal: AbortSignal,
+): AsyncGenerator<ExportEvent> {
+  let next: PageRef | null = { offset: 0, limit: MAX_LIMIT };
+  let done = 0;
+  for (let pages = 0; next; pages++) {
+    if (signal.aborted) return;
+    if (pages === MAX_EXPORT_PAGES) {
+      yield { type: 'error', error: { kind: 'upstream' }, done };
+      return;
+    }
+    const result = await fetchPage({ ...search, ...next });
+    if (signal.aborted) return;
+    if (!result.ok) {
+      yield { type: 'error', error: result.error, done };
+      return;
+    }
+    const { page } = result;
+    done += page.rows.length;
+    yield { type: 'page', rows: page.rows, done, total: page.totalCount };
+    // An empty page or a link back to where the walk has been would loop forever.
+    next = page.rows.length > 0 && page.next && page.next.offset > page.offset ? page.next : null;
+  }
+  yield { type: 'done', count: done };
+}
+
+/** Reads the export's stream line by line, whatever the chunk boundaries. */
+export async function* readExportEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ExportEvent> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      buffered += decoder.decode(value, { stream: !done });
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) yield JSON.parse(line) as ExportEvent;
+      if (done) break;
+    }
+    if (buffered.trim()) yield JSON.parse(buffered) as ExportEvent;
+  } finally {
+    reader.releaseLock();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * CSV as Excel reads it: UTF-8 with a byte-order mark (without one Excel takes the file for the
+ * local code page and garbles Chinese), CRLF line ends, RFC 4180 quoting.
+ */
+
+export const CSV_BOM = '\uFEFF';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/** Leading characters a spreadsheet would read as the start of a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: formula starts defused with a leading ', then quoted when it holds " , CR or LF. */
+export function csvCell(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvLine(cells: readonly (string | null | undefined)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
