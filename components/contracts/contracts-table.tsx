@@ -19,7 +19,6 @@ interface ContractsTableProps {
 }
 
 const CELL_PADDING: Record<Density, string> = { comfortable: 'px-3 py-2.5', compact: 'px-3 py-1' };
-const ARIA_SORT = { ascending: 'ascending', descending: 'descending' } as const;
 
 /**
  * One page of contracts. A row opens its detail on click or Enter; the header stays in view while
@@ -62,8 +61,8 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
                   <th
                     key={header.id}
                     scope="col"
-                    className={`${padding} font-medium whitespace-nowrap`}
-                    aria-sort={sortable ? (sort ? ARIA_SORT[sort] : 'none') : undefined}
+                    className={`${padding} group font-medium whitespace-nowrap`}
+                    aria-sort={sortable ? (sort ?? 'none') : undefined}
                   >
                     {header.isPlaceholder ? null : sortable ? (
                       <button
@@ -73,14 +72,11 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
                         className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900"
                       >
                         <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sort === 'ascending' ? '↑' : sort === 'descending' ? '↓' : '↕'}</span>
-                        <span className="sr-only">
-                          {sort === 'ascending'
-                            ? tools.sortedAscending
-                            : sort === 'descending'
-                              ? tools.sortedDescending
-                              : tools.sortBy(messages.table.createTime)}
-                        </span>
+                        {/* The arrow is drawn by CSS from aria-sort, so the header's text stays its name. */}
+                        <span
+                          aria-hidden="true"
+                          className="after:content-['↕'] group-aria-[sort=ascending]:after:content-['↑'] group-aria-[sort=descending]:after:content-['↓']"
+                        />
                       </button>
                     ) : (
                       <table.FlexRender header={header} />

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ALWAYS_SHOWN, CONTRACT_COLUMNS, CONTRACT_HEADERS } from '@/lib/contracts/columns';
 import { messages } from '@/lib/messages/zh-CN';
 import type { Density, TablePreferences } from './use-table-preferences';
@@ -19,6 +19,7 @@ const DENSITIES: Density[] = ['comfortable', 'compact'];
 /** Which columns show and how tightly the rows sit, remembered for this staff member. */
 export function TableToolbar({ preferences, onChange, children }: TableToolbarProps) {
   const tools = messages.tableTools;
+  const [menuOpen, setMenuOpen] = useState(false);
   const hideable = CONTRACT_COLUMNS.filter((column) => !ALWAYS_SHOWN.includes(column));
 
   function toggle(id: string, visible: boolean) {
@@ -28,24 +29,27 @@ export function TableToolbar({ preferences, onChange, children }: TableToolbarPr
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <details className="relative">
+      {/* The checkboxes exist only while the menu is open: closed, nothing in it can be found or tabbed to. */}
+      <details className="relative" onToggle={(event) => setMenuOpen(event.currentTarget.open)}>
         <summary className={`${buttonClass} cursor-pointer list-none`}>{tools.columns}</summary>
-        <fieldset
-          aria-label={tools.columns}
-          className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
-        >
-          {hideable.map((id) => (
-            <label key={id} className="flex items-center gap-2 py-1 text-sm">
-              <input
-                type="checkbox"
-                checked={!preferences.hidden.includes(id)}
-                onChange={(event) => toggle(id, event.target.checked)}
-              />
-              {CONTRACT_HEADERS[id]}
-            </label>
-          ))}
-          <p className="mt-1 text-xs text-slate-600">{tools.columnsHint}</p>
-        </fieldset>
+        {menuOpen && (
+          <fieldset
+            aria-label={tools.columns}
+            className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+          >
+            {hideable.map((id) => (
+              <label key={id} className="flex items-center gap-2 py-1 text-sm">
+                <input
+                  type="checkbox"
+                  checked={!preferences.hidden.includes(id)}
+                  onChange={(event) => toggle(id, event.target.checked)}
+                />
+                {CONTRACT_HEADERS[id]}
+              </label>
+            ))}
+            <p className="mt-1 text-xs text-slate-600">{tools.columnsHint}</p>
+          </fieldset>
+        )}
       </details>
       <fieldset className="flex items-center gap-2">
         <legend className="sr-only">{tools.density}</legend>

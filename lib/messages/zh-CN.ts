@@ -319,9 +319,6 @@ export const messages = {
     density: '行距',
     compact: '紧凑',
     comfortable: '舒适',
-    sortBy: (column: string) => `按${column}排序`,
-    sortedAscending: '（从早到晚）',
-    sortedDescending: '（从晚到早）',
     sortNote: '排序只在本页内进行，已签约的始终排在已解约的前面。',
   },
   exportCsv: {
