@@ -62,6 +62,11 @@ const cases: [string, Record<string, string>, RegExp][] = [
     },
     /WECHATPAY_BASE_URL: "api\.mch\.weixin\.qq\.com" is not a URL/,
   ],
+  [
+    'a plan list that cannot be read',
+    { WECHATPAY_PLANS: '午餐费=101;校车费' },
+    /WECHATPAY_PLANS: "校车费" should be 名称=plan_id/,
+  ],
 ];
 
 cases.forEach(([what, env, line], index) => {

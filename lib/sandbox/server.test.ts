@@ -15,6 +15,7 @@ import { WechatPayError } from '@/lib/wechatpay/errors';
 import { createSigner, type Signer } from '@/lib/wechatpay/signer';
 import { createVerifier, staticKeys, type Verifier } from '@/lib/wechatpay/verifier';
 import { FAULTS, type FaultName } from './faults';
+import { DEMO_PARENTS } from './seed';
 import { type RunningSandbox, startSandbox } from './server';
 import {
   contractsTarget,
@@ -120,6 +121,16 @@ describe('contracts over real HTTP', () => {
     expect(rows.every((row) => row.openid === ZHANG && !row.openidMismatch)).toBe(true);
     expect(rows.every((row) => row.createTimeText !== null)).toBe(true);
     for (const page of pages) expect(page.requestId).toMatch(/^[0-9A-F]{32}$/);
+  });
+
+  it('answers for a parent who gave another AppID’s openid with that openid, flagged on the page', async () => {
+    const chen = DEMO_PARENTS.find((parent) => parent.answeredAs);
+    if (!chen?.answeredAs) throw new Error('the sandbox should have a parent answered as another AppID');
+    const search = { ...query(chen.openid), plan_id: chen.planId };
+    const { page } = await lookup(search);
+    expect(page.rows).toHaveLength(chen.contracts.length);
+    expect(page.rows.every((row) => row.openid === chen.answeredAs?.openid && row.openidMismatch)).toBe(true);
+    expect(page.rows.every((row) => row.appid === chen.answeredAs?.appid)).toBe(true);
   });
 
   it('logs each call for operators: host, path, status, Request-ID, outcome', async () => {
