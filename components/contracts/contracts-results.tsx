@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ContractsQuery } from '@/lib/contracts/input';
 import type { PageRef } from '@/lib/contracts/pages';
-import { messages } from '@/lib/messages/zh-CN';
 import { ContractsTable } from './contracts-table';
 import { EmptyResult } from './empty-result';
 import { LookupErrorPanel } from './lookup-error-panel';
@@ -18,6 +18,7 @@ interface ContractsResultsProps {
 /** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
 export function ContractsResults({ query, onPage }: ContractsResultsProps) {
   const result = useContracts(query);
+  const t = useTranslations();
 
   if (!result.data) return <TableSkeleton rows={Math.min(query.limit, 10)} />;
 
@@ -40,11 +41,11 @@ export function ContractsResults({ query, onPage }: ContractsResultsProps) {
   return (
     <section aria-labelledby="results-title" aria-busy={loadingNext} className="flex flex-col gap-3">
       <h2 id="results-title" className="sr-only">
-        {messages.table.caption}
+        {t('table.caption')}
       </h2>
       {mismatch && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          {messages.states.mismatchWarning}
+          {t('states.mismatchWarning')}
         </p>
       )}
       {page.rows.length === 0 && page.offset === 0 ? (
@@ -59,7 +60,11 @@ export function ContractsResults({ query, onPage }: ContractsResultsProps) {
       )}
       {/* Said aloud by screen readers: the page changed without a navigation. */}
       <p role="status" className={loadingNext ? 'text-sm text-slate-600' : 'sr-only'}>
-        {loadingNext ? messages.states.loading : messages.states.loaded(page.rows.length, page.totalCount)}
+        {loadingNext
+          ? t('states.loading')
+          : page.totalCount === null
+            ? t('states.loaded', { count: page.rows.length })
+            : t('states.loadedOfTotal', { count: page.rows.length, total: page.totalCount })}
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import {
   type ContractsQuery,
@@ -9,7 +10,6 @@ import {
   searchParamsInput,
   toSearchString,
 } from '@/lib/contracts/input';
-import { messages } from '@/lib/messages/zh-CN';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { SearchForm } from './search-form';
@@ -20,6 +20,7 @@ export function ContractsScreen() {
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
   const parsed = requested ? parseContractsQuery(input) : null;
+  const t = useTranslations();
 
   // "/" jumps to the openid field from anywhere but another text field, as in most search tools.
   useEffect(() => {
@@ -45,8 +46,8 @@ export function ContractsScreen() {
       {!requested && <FirstVisit />}
       {parsed && !parsed.ok && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {messages.states.invalidUrl}
-          {parsed.fieldErrors.offset ? ` ${parsed.fieldErrors.offset}` : ''}
+          {t('states.invalidUrl')}
+          {parsed.fieldErrors.offset ? ` ${t(`validation.${parsed.fieldErrors.offset}`)}` : ''}
         </p>
       )}
       {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} />}

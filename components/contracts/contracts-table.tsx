@@ -1,15 +1,19 @@
 'use client';
 
 import { useTable } from '@tanstack/react-table';
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import type { ContractRow } from '@/lib/contracts/page';
-import { messages } from '@/lib/messages/zh-CN';
 import { contractsColumns, contractsFeatures } from './columns';
 
 /** The rows of one page, already ordered (signed before terminated) by the server. */
 export function ContractsTable({ rows }: { rows: ContractRow[] }) {
+  const t = useTranslations('table');
+  // The headers are in the page's language: the columns are made again only when it changes.
+  const columns = useMemo(() => contractsColumns(t), [t]);
   const table = useTable({
     features: contractsFeatures,
-    columns: contractsColumns,
+    columns,
     data: rows,
     getRowId: (row) => row.key,
   });
@@ -17,7 +21,7 @@ export function ContractsTable({ rows }: { rows: ContractRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{messages.table.caption}</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

@@ -1,4 +1,4 @@
-import { messages } from '@/lib/messages/zh-CN';
+import { useTranslations } from 'next-intl';
 
 /** Each status's label and colour, in one place. */
 const STATUS_STYLE: Record<string, string> = {
@@ -8,9 +8,12 @@ const STATUS_STYLE: Record<string, string> = {
 const UNKNOWN_STYLE = 'bg-amber-50 text-amber-900 ring-amber-600/30';
 
 export function StatusBadge({ status }: { status: string | null }) {
-  const label = status
-    ? (messages.table.statusLabels[status] ?? messages.table.unknownStatus(status))
-    : messages.table.missing;
+  const t = useTranslations();
+  const label = !status
+    ? t('table.missing')
+    : status === 'ADD' || status === 'DELETE'
+      ? t(`status.${status}`)
+      : t('status.unknown', { raw: status });
   return (
     <span
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${
