@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zhText } from '@/lib/test-support/translators';
 import { auditCsvFilename, auditCsvHeader, buildAuditCsv, CSV_BOM, csvCell, csvLine } from './csv';
 import { record } from './test-record';
 
@@ -39,16 +40,16 @@ describe('csvLine', () => {
 
 describe('buildAuditCsv', () => {
   it('starts with a BOM and the Chinese headers', () => {
-    const csv = buildAuditCsv([]);
+    const csv = buildAuditCsv(zhText, []);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
-    expect(csv).toBe(`\uFEFF${auditCsvHeader()}`);
-    expect(auditCsvHeader()).toBe(
+    expect(csv).toBe(`\uFEFF${auditCsvHeader(zhText)}`);
+    expect(auditCsvHeader(zhText)).toBe(
       '时间,工作人员,openid,签约模板号,状态筛选,页码位置(offset/limit),结果,微信支付 Request-ID,来源 IP\r\n',
     );
   });
 
   it('writes one line per record, in the order given', () => {
-    const csv = buildAuditCsv([
+    const csv = buildAuditCsv(zhText, [
       record({ id: 2, username: 'bob' }),
       record({ id: 1, outcome: 'unavailable', error_code: 'SYSTEM_ERROR', result_count: null }),
     ]);
@@ -63,12 +64,14 @@ describe('buildAuditCsv', () => {
   });
 
   it('defuses what a staff member typed into the openid', () => {
-    const csv = buildAuditCsv([record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null })]);
+    const csv = buildAuditCsv(zhText, [
+      record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null }),
+    ]);
     expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
   });
 
   it('is valid UTF-8 with exactly one BOM at the start', () => {
-    const bytes = new TextEncoder().encode(buildAuditCsv([record()]));
+    const bytes = new TextEncoder().encode(buildAuditCsv(zhText, [record()]));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).indexOf('\uFEFF', 1)).toBe(-1);
   });
