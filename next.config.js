@@ -1,3 +1,5 @@
+const createNextIntlPlugin = require('next-intl/plugin');
+
 /**
  * Security headers on every response. Next.js's own inline bootstrap scripts need
  * 'unsafe-inline'; nothing needs eval, so 'unsafe-eval' is never allowed.
@@ -44,4 +46,12 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * next-intl finds i18n/request.ts. Messages are precompiled at build time, so the browser gets
+ * a small formatter instead of an ICU parser (this keeps /contracts within its size budget).
+ */
+const withNextIntl = createNextIntlPlugin({
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
+
+module.exports = withNextIntl(nextConfig);

@@ -1,19 +1,24 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
-import { messages } from '@/lib/messages/zh-CN';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: messages.app.title,
-  description: messages.app.subtitle,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: t('title'), description: t('subtitle') };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The provider hands client components the request's locale, time zone and that locale's messages only.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="zh-CN">
+    <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <QueryProvider>{children}</QueryProvider>
+        <NextIntlClientProvider>
+          <QueryProvider>{children}</QueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

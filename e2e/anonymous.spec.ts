@@ -8,7 +8,8 @@ import { FAKE_WECHATPAY_PORT, MERCHANT_PORT } from '../playwright.config';
  * it: each must refuse, and nothing may reach WeChat.
  */
 const APP = `http://127.0.0.1:${MERCHANT_PORT}`;
-const PUBLIC_ACTIONS = new Set(['signIn']);
+// Open to anyone by design: signing in, and choosing the language (it sets only the caller's own cookie).
+const PUBLIC_ACTIONS = new Set(['signIn', 'setLocale']);
 
 interface ActionEntry {
   exportedName: string;

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { getTranslations } from 'next-intl/server';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
 import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/input';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
-import { messages } from '@/lib/messages/zh-CN';
 import { getQueryClient } from '@/lib/query-client';
 import { latestAuditOf } from '@/lib/server/audit';
 import { isSandboxMode, parsePlans } from '@/lib/server/config';
@@ -23,6 +23,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   const input = searchParamsInput(await searchParams);
   const staff = await requireStaffPage(`/contracts?${new URLSearchParams(input)}`);
   const queryClient = getQueryClient();
+  const t = await getTranslations();
   const requested = isSearchRequested(input);
   if (requested) {
     const parsed = parseContractsQuery(input);
@@ -39,8 +40,8 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <AppHeader staff={staff} current="contracts" />
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{messages.nav.contracts}</h1>
-        <p className="mt-1 text-sm text-slate-600">{messages.app.subtitle}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('nav.contracts')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('app.subtitle')}</p>
       </div>
       {isSandboxMode() && <SandboxBanner showDemos={!requested} />}
       <HydrationBoundary state={dehydrate(queryClient)}>

@@ -4,14 +4,14 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import { messages } from '@/lib/messages/zh-CN';
 import { getAuth } from '@/lib/server/auth';
 import { getStore } from '@/lib/server/db/database';
 import { countHit, currentHits } from '@/lib/server/rate-limit';
 import { clientIp, currentStaff } from '@/lib/server/session';
 
 export interface SignInState {
-  error?: string;
+  /** A key of login.errors in the messages: the form says it in the page's language. */
+  error?: 'wrong' | 'disabled' | 'tooMany' | 'missing';
   username?: string;
 }
 
@@ -32,7 +32,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     password: form.get('password'),
     next: form.get('next') ?? undefined,
   });
-  if (!parsed.success) return { error: messages.login.missing, username: String(form.get('username') ?? '') };
+  if (!parsed.success) return { error: 'missing', username: String(form.get('username') ?? '') };
   const { username, password, next } = parsed.data;
 
   const { db } = await getStore();
@@ -41,7 +41,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const keys = [`login-user:${username.toLowerCase()}`, ...(ip ? [`login-ip:${ip}`] : [])];
   const limits = [ATTEMPTS_PER_USERNAME, ATTEMPTS_PER_IP];
   const used = await Promise.all(keys.map((key) => currentHits(db, key, WINDOW_MS)));
-  if (used.some((count, index) => count >= limits[index])) return { error: messages.login.tooMany, username };
+  if (used.some((count, index) => count >= limits[index])) return { error: 'tooMany', username };
 
   const auth = await getAuth();
   try {
@@ -49,7 +49,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   } catch (error) {
     await Promise.all(keys.map((key) => countHit(db, key, WINDOW_MS)));
     const code = (error as { body?: { code?: string } }).body?.code ?? '';
-    return { error: /BANNED/i.test(code) ? messages.login.disabled : messages.login.wrong, username };
+    return { error: /BANNED/i.test(code) ? 'disabled' : 'wrong', username };
   }
   redirect(safeReturnPath(next));
 }

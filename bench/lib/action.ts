@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Browser, Request } from 'playwright-core';
-import { messages } from '@/lib/messages/zh-CN';
+import zh from '@/messages/zh-CN.json';
 import { actionBodyHasRows, DEMO_SEARCH, expectedPageTwoCodes } from './demo';
 import type { SignedIn } from './session';
 
@@ -31,10 +31,10 @@ export async function captureAction(browser: Browser, baseUrl: string, signedIn:
     let request: Request | undefined;
     for (let attempt = 0; attempt < 10 && !request; attempt += 1) {
       const posted = page.waitForRequest(isAction, { timeout: 3_000 }).catch(() => undefined);
-      await page.getByRole('button', { name: messages.pagination.next }).click();
+      await page.getByRole('button', { name: zh.pagination.next }).click();
       request = await posted;
     }
-    if (!request) throw new Error(`clicking ${messages.pagination.next} sent no server-action request`);
+    if (!request) throw new Error(`clicking ${zh.pagination.next} sent no server-action request`);
     const response = await request.response();
     const all = await request.allHeaders();
     const headers = Object.fromEntries(Object.entries(all).filter(([name]) => !TRANSPORT_HEADERS.has(name)));

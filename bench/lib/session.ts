@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { messages } from '@/lib/messages/zh-CN';
+import zh from '@/messages/zh-CN.json';
 
 /** The first admin every benchmark server starts with (DASHBOARD_ADMIN_*), as the e2e servers do. */
 export const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' } as const;
@@ -12,9 +12,9 @@ export async function signIn(browser: Browser, baseUrl: string): Promise<SignedI
   try {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);
-    await page.getByLabel(messages.login.username).fill(BENCH_ADMIN.username);
-    await page.getByLabel(messages.login.password).fill(BENCH_ADMIN.password);
-    await page.getByRole('button', { name: messages.login.submit }).click();
+    await page.getByLabel(zh.login.username).fill(BENCH_ADMIN.username);
+    await page.getByLabel(zh.login.password).fill(BENCH_ADMIN.password);
+    await page.getByRole('button', { name: zh.login.submit }).click();
     await page.waitForURL(/\/contracts/);
     return await context.storageState();
   } finally {

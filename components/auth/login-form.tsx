@@ -1,17 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { type SignInState, signIn } from '@/app/login/actions';
 import { Field, inputClass } from '@/components/ui/field';
-import { messages } from '@/lib/messages/zh-CN';
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
-  const m = messages.login;
+  const t = useTranslations('login');
   return (
     <form action={action} className="flex flex-col gap-4">
       {next && <input type="hidden" name="next" value={next} />}
-      <Field id="username" label={m.username}>
+      <Field id="username" label={t('username')}>
         {(control) => (
           <input
             {...control}
@@ -23,7 +23,7 @@ export function LoginForm({ next }: { next?: string }) {
           />
         )}
       </Field>
-      <Field id="password" label={m.password}>
+      <Field id="password" label={t('password')}>
         {(control) => (
           <input
             {...control}
@@ -37,7 +37,7 @@ export function LoginForm({ next }: { next?: string }) {
       </Field>
       {state.error && (
         <p role="alert" className="text-sm text-red-700">
-          {state.error}
+          {t(`errors.${state.error}`)}
         </p>
       )}
       <button
@@ -45,7 +45,7 @@ export function LoginForm({ next }: { next?: string }) {
         disabled={pending}
         className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:opacity-60"
       >
-        {pending ? m.submitting : m.submit}
+        {pending ? t('submitting') : t('submit')}
       </button>
     </form>
   );

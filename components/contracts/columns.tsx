@@ -1,7 +1,12 @@
 import { columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
-import { ALWAYS_SHOWN, CONTRACT_COLUMNS, CONTRACT_HEADERS, type ContractColumn } from '@/lib/contracts/columns';
+import {
+  ALWAYS_SHOWN,
+  CONTRACT_COLUMNS,
+  type ContractColumn,
+  type ContractsText,
+  contractHeader,
+} from '@/lib/contracts/columns';
 import type { ContractRow } from '@/lib/contracts/page';
-import { messages } from '@/lib/messages/zh-CN';
 import { StatusBadge } from './status-badge';
 
 export const contractsFeatures = tableFeatures({ columnVisibilityFeature });
@@ -10,57 +15,67 @@ export const contractsFeatures = tableFeatures({ columnVisibilityFeature });
 export const SORTABLE_COLUMN: ContractColumn = 'createTimeText';
 
 const column = createColumnHelper<typeof contractsFeatures, ContractRow>();
-const t = messages.table;
 
-function Id({ value }: { value: string | null }) {
+function Id({ value, missing }: { value: string | null; missing: string }) {
   return value ? (
     <span className="font-mono text-xs break-all">{value}</span>
   ) : (
-    <span className="text-slate-600">{t.missing}</span>
+    <span className="text-slate-600">{missing}</span>
   );
 }
 
-const id = (key: 'contractId' | 'outContractCode' | 'planId' | 'appid' | 'mchid') =>
-  column.accessor(key, { header: CONTRACT_HEADERS[key], cell: (info) => <Id value={info.getValue()} /> });
-
-const DEFINITIONS = {
-  contractId: id('contractId'),
-  outContractCode: id('outContractCode'),
-  status: column.accessor('status', {
-    header: CONTRACT_HEADERS.status,
-    cell: (info) => <StatusBadge status={info.getValue()} />,
-  }),
-  createTimeText: column.accessor('createTimeText', {
-    header: CONTRACT_HEADERS.createTimeText,
-    cell: (info) => {
-      const original = info.row.original.createTime;
-      const text = info.getValue() ?? original;
-      return text ? (
-        <time className="whitespace-nowrap tabular-nums" dateTime={original ?? undefined} title={original ?? undefined}>
-          {text}
-        </time>
-      ) : (
-        t.missing
-      );
-    },
-  }),
-  planId: id('planId'),
-  openid: column.accessor('openid', {
-    header: CONTRACT_HEADERS.openid,
-    cell: (info) => (
-      <>
-        <Id value={info.getValue()} />
-        {info.row.original.openidMismatch && (
-          <span className="mt-1 block text-xs font-medium text-amber-800">{t.openidMismatch}</span>
-        )}
-      </>
-    ),
-  }),
-  appid: id('appid'),
-  mchid: id('mchid'),
-};
-
-/** The table's columns, in the shared order (lib/contracts/columns.ts) the CSV export follows too. */
-export const contractsColumns = column.columns(
-  CONTRACT_COLUMNS.map((key) => ({ ...DEFINITIONS[key], enableHiding: !ALWAYS_SHOWN.includes(key) })),
-);
+/**
+ * The table's columns in the shared order (lib/contracts/columns.ts) the CSV export follows too,
+ * headed in the page's language. The time is the server's Beijing-time text in every language.
+ */
+export function contractsColumns(t: ContractsText) {
+  const missing = t('table.missing');
+  const id = (key: 'contractId' | 'outContractCode' | 'planId' | 'appid' | 'mchid') =>
+    column.accessor(key, {
+      header: contractHeader(t, key),
+      cell: (info) => <Id value={info.getValue()} missing={missing} />,
+    });
+  const definitions = {
+    contractId: id('contractId'),
+    outContractCode: id('outContractCode'),
+    status: column.accessor('status', {
+      header: contractHeader(t, 'status'),
+      cell: (info) => <StatusBadge status={info.getValue()} />,
+    }),
+    createTimeText: column.accessor('createTimeText', {
+      header: contractHeader(t, 'createTimeText'),
+      cell: (info) => {
+        const original = info.row.original.createTime;
+        const text = info.getValue() ?? original;
+        return text ? (
+          <time
+            className="whitespace-nowrap tabular-nums"
+            dateTime={original ?? undefined}
+            title={original ?? undefined}
+          >
+            {text}
+          </time>
+        ) : (
+          missing
+        );
+      },
+    }),
+    planId: id('planId'),
+    openid: column.accessor('openid', {
+      header: contractHeader(t, 'openid'),
+      cell: (info) => (
+        <>
+          <Id value={info.getValue()} missing={missing} />
+          {info.row.original.openidMismatch && (
+            <span className="mt-1 block text-xs font-medium text-amber-800">{t('table.openidMismatch')}</span>
+          )}
+        </>
+      ),
+    }),
+    appid: id('appid'),
+    mchid: id('mchid'),
+  };
+  return column.columns(
+    CONTRACT_COLUMNS.map((key) => ({ ...definitions[key], enableHiding: !ALWAYS_SHOWN.includes(key) })),
+  );
+}

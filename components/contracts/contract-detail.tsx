@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { contractHeader } from '@/lib/contracts/columns';
 import type { ContractRow } from '@/lib/contracts/page';
-import { messages } from '@/lib/messages/zh-CN';
 import { type NamedPlan, planName } from '@/lib/plans/plans';
 import { StatusBadge } from './status-badge';
 
@@ -27,7 +28,8 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 /** An id as WeChat sent it, with a copy button for handing it to IT or to WeChat support. */
 function IdValue({ value, what, note }: { value: string | null; what: string; note?: ReactNode }) {
-  if (!value) return <span className="text-slate-600">{messages.table.missing}</span>;
+  const t = useTranslations('table');
+  if (!value) return <span className="text-slate-600">{t('missing')}</span>;
   return (
     <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <span className="font-mono break-all">{value}</span>
@@ -51,8 +53,9 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
     if (!row && node.open) node.close();
   }, [row]);
 
-  const t = messages.table;
-  const d = messages.detail;
+  const all = useTranslations();
+  const t = useTranslations('table');
+  const d = useTranslations('detail');
   const name = planName(plans, row?.planId);
   return (
     <dialog
@@ -65,14 +68,14 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
         <div className="p-5">
           <div className="flex items-start justify-between gap-4">
             <h2 id="contract-detail-title" className="text-lg font-semibold">
-              {d.title}
+              {d('title')}
             </h2>
             <form method="dialog">
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
               >
-                {d.close}
+                {d('close')}
               </button>
             </form>
           </div>
@@ -81,50 +84,56 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
               role="alert"
               className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
             >
-              {d.mismatch(searchedOpenid)}
+              {d('mismatch', { searched: searchedOpenid })}
             </p>
           )}
           <dl className="mt-3">
-            <Item label={t.contractId}>
-              <IdValue value={row.contractId} what={t.contractId} />
+            <Item label={contractHeader(all, 'contractId')}>
+              <IdValue value={row.contractId} what={contractHeader(all, 'contractId')} />
             </Item>
-            <Item label={t.outContractCode}>
-              <IdValue value={row.outContractCode} what={t.outContractCode} />
+            <Item label={contractHeader(all, 'outContractCode')}>
+              <IdValue value={row.outContractCode} what={contractHeader(all, 'outContractCode')} />
             </Item>
-            <Item label={t.status}>
+            <Item label={contractHeader(all, 'status')}>
               <StatusBadge status={row.status} />
             </Item>
-            <Item label={t.createTime}>
+            <Item label={contractHeader(all, 'createTimeText')}>
               {row.createTime ? (
                 <>
                   <time dateTime={row.createTime} className="tabular-nums">
                     {row.createTimeText ?? row.createTime}
                   </time>
                   <span className="mt-1 block text-xs text-slate-600">
-                    {d.originalTime}: <span className="font-mono">{row.createTime}</span>
+                    {d('originalTime')}: <span className="font-mono">{row.createTime}</span>
                   </span>
                 </>
               ) : (
-                t.missing
+                t('missing')
               )}
             </Item>
-            <Item label={t.planId}>
-              <IdValue value={row.planId} what={t.planId} note={name && <span>{d.planName(name)}</span>} />
+            <Item label={contractHeader(all, 'planId')}>
+              <IdValue
+                value={row.planId}
+                what={contractHeader(all, 'planId')}
+                note={name && <span>{d('planName', { name })}</span>}
+              />
             </Item>
-            <Item label={t.openid}>
+            <Item label={contractHeader(all, 'openid')}>
               <IdValue
                 value={row.openid}
-                what={t.openid}
+                what={contractHeader(all, 'openid')}
                 note={
-                  row.openidMismatch && <span className="text-xs font-medium text-amber-800">{t.openidMismatch}</span>
+                  row.openidMismatch && (
+                    <span className="text-xs font-medium text-amber-800">{t('openidMismatch')}</span>
+                  )
                 }
               />
             </Item>
-            <Item label={t.appid}>
-              <IdValue value={row.appid} what={t.appid} />
+            <Item label={contractHeader(all, 'appid')}>
+              <IdValue value={row.appid} what={contractHeader(all, 'appid')} />
             </Item>
-            <Item label={t.mchid}>
-              <IdValue value={row.mchid} what={t.mchid} />
+            <Item label={contractHeader(all, 'mchid')}>
+              <IdValue value={row.mchid} what={contractHeader(all, 'mchid')} />
             </Item>
           </dl>
         </div>

@@ -1,11 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ContractsQuery } from '@/lib/contracts/input';
 import { sortWithinStatusGroups, type TimeOrder } from '@/lib/contracts/order';
 import type { ContractRow } from '@/lib/contracts/page';
 import type { PageRef } from '@/lib/contracts/pages';
-import { messages } from '@/lib/messages/zh-CN';
 import type { NamedPlan } from '@/lib/plans/plans';
 import { ContractDetail } from './contract-detail';
 import { ContractsTable } from './contracts-table';
@@ -36,6 +36,7 @@ const NEXT_SORT: Record<TimeOrder | 'none', TimeOrder | null> = {
 /** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
 export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
   const result = useContracts(query);
+  const t = useTranslations();
   const [preferences, setPreferences] = useTablePreferences(username);
   const [sort, setSort] = useState<TimeOrder | null>(null);
   const [opened, setOpened] = useState<ContractRow | null>(null);
@@ -61,11 +62,11 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
   return (
     <section aria-labelledby="results-title" aria-busy={loadingNext} className="flex flex-col gap-3">
       <h2 id="results-title" className="sr-only">
-        {messages.table.caption}
+        {t('table.caption')}
       </h2>
       {mismatch && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          {messages.states.mismatchWarning}
+          {t('states.mismatchWarning')}
         </p>
       )}
       {page.rows.length === 0 && page.offset === 0 ? (
@@ -97,7 +98,11 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
       )}
       {/* Said aloud by screen readers: the page changed without a navigation. */}
       <p role="status" className={loadingNext ? 'text-sm text-slate-600' : 'sr-only'}>
-        {loadingNext ? messages.states.loading : messages.states.loaded(page.rows.length, page.totalCount)}
+        {loadingNext
+          ? t('states.loading')
+          : page.totalCount === null
+            ? t('states.loaded', { count: page.rows.length })
+            : t('states.loadedOfTotal', { count: page.rows.length, total: page.totalCount })}
       </p>
     </section>
   );

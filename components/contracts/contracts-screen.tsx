@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { RecentSearch } from '@/lib/audit/recent';
 import {
@@ -10,7 +11,6 @@ import {
   searchParamsInput,
   toSearchString,
 } from '@/lib/contracts/input';
-import { messages } from '@/lib/messages/zh-CN';
 import type { NamedPlan } from '@/lib/plans/plans';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
@@ -32,6 +32,7 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
   const parsed = requested ? parseContractsQuery(input) : null;
+  const t = useTranslations();
 
   // "/" jumps to the openid field from anywhere but another text field, as in most search tools.
   useEffect(() => {
@@ -63,8 +64,8 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
       {!requested && <FirstVisit />}
       {parsed && !parsed.ok && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {messages.states.invalidUrl}
-          {parsed.fieldErrors.offset ? ` ${parsed.fieldErrors.offset}` : ''}
+          {t('states.invalidUrl')}
+          {parsed.fieldErrors.offset ? ` ${t(`validation.${parsed.fieldErrors.offset}`)}` : ''}
         </p>
       )}
       {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} plans={plans} username={username} />}

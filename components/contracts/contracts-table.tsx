@@ -1,10 +1,10 @@
 'use client';
 
 import { useTable } from '@tanstack/react-table';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { type KeyboardEvent, type MouseEvent, useMemo } from 'react';
 import type { TimeOrder } from '@/lib/contracts/order';
 import type { ContractRow } from '@/lib/contracts/page';
-import { messages } from '@/lib/messages/zh-CN';
 import { contractsColumns, contractsFeatures, SORTABLE_COLUMN } from './columns';
 import type { Density } from './use-table-preferences';
 
@@ -25,14 +25,16 @@ const CELL_PADDING: Record<Density, string> = { comfortable: 'px-3 py-2.5', comp
  * the rows scroll inside their box, and the box scrolls sideways on a narrow screen instead of the page.
  */
 export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: ContractsTableProps) {
+  const t = useTranslations();
+  // The headers are in the page's language: the columns are made again only when it changes.
+  const columns = useMemo(() => contractsColumns(t), [t]);
   const table = useTable({
     features: contractsFeatures,
-    columns: contractsColumns,
+    columns,
     data: rows,
     getRowId: (row) => row.key,
     state: { columnVisibility: Object.fromEntries(hidden.map((id) => [id, false])) },
   });
-  const tools = messages.tableTools;
   const padding = CELL_PADDING[density];
 
   function openOnClick(event: MouseEvent, row: ContractRow) {
@@ -51,7 +53,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
   return (
     <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{messages.table.caption}</caption>
+        <caption className="sr-only">{t('table.caption')}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_var(--color-slate-200)]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -68,7 +70,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
                       <button
                         type="button"
                         onClick={onSort}
-                        title={tools.sortNote}
+                        title={t('tableTools.sortNote')}
                         className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900"
                       >
                         <table.FlexRender header={header} />
@@ -92,7 +94,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
             <tr
               key={row.id}
               tabIndex={0}
-              aria-label={messages.detail.rowLabel(row.original.contractId ?? messages.table.missing)}
+              aria-label={t('detail.rowLabel', { contractId: row.original.contractId ?? t('table.missing') })}
               onClick={(event) => openOnClick(event, row.original)}
               onKeyDown={(event) => openOnKey(event, row.original)}
               className="cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus-visible:bg-blue-50"

@@ -1,12 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
 import { type ExportSearch, readExportEvents } from '@/lib/contracts/export';
 import type { LookupError } from '@/lib/contracts/lookup';
 import type { ContractRow } from '@/lib/contracts/page';
 import { CSV_CONTENT_TYPE } from '@/lib/csv';
-import { messages } from '@/lib/messages/zh-CN';
 import { LookupErrorPanel } from './lookup-error-panel';
 
 type ExportState =
@@ -37,7 +37,7 @@ const buttonClass =
 export function ExportButton({ search }: { search: ExportSearch }) {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const running = useRef<AbortController | null>(null);
-  const x = messages.exportCsv;
+  const t = useTranslations();
 
   // Leaving the page (or changing the search) ends an export under way.
   useEffect(() => () => running.current?.abort(), []);
@@ -63,8 +63,8 @@ export function ExportButton({ search }: { search: ExportSearch }) {
           setState({ phase: 'failed', done: event.done, error: event.error });
           return;
         } else {
-          const file = contractsCsvFilename(search.openid, Date.now());
-          download(contractsCsv(rows), file);
+          const file = contractsCsvFilename(t, search.openid, Date.now());
+          download(contractsCsv(t, rows), file);
           setState({ phase: 'done', count: event.count, file });
           return;
         }
@@ -84,20 +84,23 @@ export function ExportButton({ search }: { search: ExportSearch }) {
       <div className="flex flex-wrap items-center gap-2">
         {state.phase === 'running' ? (
           <button type="button" onClick={() => running.current?.abort()} className={buttonClass}>
-            {x.cancel}
+            {t('exportCsv.cancel')}
           </button>
         ) : (
           <button type="button" onClick={start} className={buttonClass} aria-describedby="export-hint">
-            {x.button}
+            {t('exportCsv.button')}
           </button>
         )}
         <p role="status" className="text-sm text-slate-700">
-          {state.phase === 'running' && x.progress(state.done, state.total)}
-          {state.phase === 'done' && x.done(state.count, state.file)}
-          {state.phase === 'cancelled' && x.cancelled}
+          {state.phase === 'running' &&
+            (state.total === null
+              ? t('exportCsv.progress', { done: state.done })
+              : t('exportCsv.progressOfTotal', { done: state.done, total: state.total }))}
+          {state.phase === 'done' && t('exportCsv.done', { count: state.count, file: state.file })}
+          {state.phase === 'cancelled' && t('exportCsv.cancelled')}
         </p>
         <p id="export-hint" className="sr-only">
-          {x.hint}
+          {t('exportCsv.hint')}
         </p>
       </div>
       {state.phase === 'running' && state.total ? (
@@ -110,7 +113,7 @@ export function ExportButton({ search }: { search: ExportSearch }) {
       ) : null}
       {state.phase === 'failed' && (
         <div className="flex flex-col gap-2">
-          <p className="text-sm font-medium text-red-800">{x.failed(state.done)}</p>
+          <p className="text-sm font-medium text-red-800">{t('exportCsv.failed', { done: state.done })}</p>
           <LookupErrorPanel error={state.error} onRetry={start} retrying={false} />
         </div>
       )}

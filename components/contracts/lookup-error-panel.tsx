@@ -1,27 +1,6 @@
-import type { LookupError, LookupErrorKind } from '@/lib/contracts/lookup';
-import { messages } from '@/lib/messages/zh-CN';
+import { useTranslations } from 'next-intl';
+import type { LookupError } from '@/lib/contracts/lookup';
 import { RequestIdLine } from './request-id-line';
-
-type ErrorText = { title: string; body: string };
-const e = messages.errors;
-
-const TEXT: Record<LookupErrorKind, ErrorText> = {
-  unauthenticated: e.unauthenticated,
-  staff_rate_limited: e.staffRateLimited,
-  invalid_input: { title: messages.states.invalidUrl, body: '' },
-  unverified: e.unverified,
-  malformed: e.malformed,
-  timeout: e.timeout,
-  network: e.network,
-  param: e.param,
-  sign_error: e.signError,
-  no_auth: e.noAuth,
-  not_found: e.notFound,
-  rate_limited: e.rateLimited,
-  unavailable: e.unavailable,
-  upstream: e.upstream,
-  internal: e.internal,
-};
 
 interface LookupErrorPanelProps {
   error: LookupError;
@@ -31,7 +10,12 @@ interface LookupErrorPanelProps {
 
 /** A failed lookup: what happened and what to do, WeChat's code and Request-ID, and no data. */
 export function LookupErrorPanel({ error, onRetry, retrying }: LookupErrorPanelProps) {
-  const text = TEXT[error.kind];
+  const t = useTranslations();
+  // Each failure's title and body are keyed by its kind; a refused search is said as the URL's problem.
+  const text =
+    error.kind === 'invalid_input'
+      ? { title: t('states.invalidUrl'), body: '' }
+      : { title: t(`errors.${error.kind}.title`), body: t(`errors.${error.kind}.body`) };
   return (
     <div
       role="alert"
@@ -48,12 +32,12 @@ export function LookupErrorPanel({ error, onRetry, retrying }: LookupErrorPanelP
       <div className="mt-3 space-y-0.5">
         {error.code && (
           <p className="text-xs text-slate-600">
-            {messages.states.code}：<span className="font-mono">{error.code}</span>
+            {t('states.code')}：<span className="font-mono">{error.code}</span>
             {error.status ? <span className="ml-1 font-mono">(HTTP {error.status})</span> : null}
           </p>
         )}
         {error.requestId && <RequestIdLine requestId={error.requestId} />}
-        {error.requestId && <p className="text-xs text-slate-600">{messages.states.requestIdHint}</p>}
+        {error.requestId && <p className="text-xs text-slate-600">{t('states.requestIdHint')}</p>}
       </div>
       <button
         type="button"
@@ -61,7 +45,7 @@ export function LookupErrorPanel({ error, onRetry, retrying }: LookupErrorPanelP
         disabled={retrying}
         className="mt-4 rounded-md bg-white px-4 py-1.5 text-sm font-medium text-red-900 shadow-sm ring-1 ring-red-300 hover:bg-red-100 disabled:opacity-60"
       >
-        {messages.states.retry}
+        {t('states.retry')}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { messages } from '@/lib/messages/zh-CN';
+import { useTranslations } from 'next-intl';
 import type { NamedPlan } from '@/lib/plans/plans';
 
 interface PlanChoicesProps {
@@ -13,18 +13,18 @@ interface PlanChoicesProps {
  * field beside them stays the one value the form sends, and a typed id still works.
  */
 export function PlanChoices({ plans, value, onChoose }: PlanChoicesProps) {
+  const t = useTranslations('plans');
   if (plans.length === 0) return null;
-  const p = messages.plans;
   return (
     <fieldset className="mt-2" aria-describedby="plan-choices-hint">
-      <legend className="mb-1 text-xs font-medium text-slate-600">{p.legend}</legend>
+      <legend className="mb-1 text-xs font-medium text-slate-600">{t('legend')}</legend>
       <div className="flex flex-wrap gap-1.5">
         {plans.map((plan) => (
           <button
             key={plan.planId}
             type="button"
             aria-pressed={plan.planId === value.trim()}
-            aria-label={p.choose(plan.name, plan.planId)}
+            aria-label={t('choose', { name: plan.name, planId: plan.planId })}
             onClick={() => onChoose(plan.planId)}
             className="flex items-baseline gap-1.5 rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:text-blue-900"
           >
@@ -34,7 +34,7 @@ export function PlanChoices({ plans, value, onChoose }: PlanChoicesProps) {
         ))}
       </div>
       <p id="plan-choices-hint" className="mt-1 text-xs text-slate-600">
-        {p.hint}
+        {t('hint')}
       </p>
     </fieldset>
   );

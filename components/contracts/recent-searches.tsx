@@ -1,8 +1,8 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { RecentSearch } from '@/lib/audit/recent';
 import { statusText } from '@/lib/contracts/columns';
 import { contractsHref } from '@/lib/contracts/input';
-import { messages } from '@/lib/messages/zh-CN';
 import { type NamedPlan, planName } from '@/lib/plans/plans';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 
@@ -14,23 +14,27 @@ export function RecentSearches({
   searches: readonly RecentSearch[];
   plans: readonly NamedPlan[];
 }) {
+  const t = useTranslations();
   if (searches.length === 0) return null;
-  const r = messages.recent;
   return (
     <section aria-labelledby="recent-title" className="rounded-lg border border-slate-200 bg-white px-5 py-4">
       <h2 id="recent-title" className="text-base font-semibold">
-        {r.title}
+        {t('recent.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">{r.intro}</p>
+      <p className="mt-1 text-sm text-slate-600">{t('recent.intro')}</p>
       <ul className="mt-2 divide-y divide-slate-100">
         {searches.map((search) => {
           const plan = planName(plans, search.planId) ?? search.planId;
-          const status = search.contractStatus === 'ALL' ? null : statusText(search.contractStatus);
+          const status = search.contractStatus === 'ALL' ? null : statusText(t, search.contractStatus);
           return (
             <li key={`${search.openid} ${search.planId} ${search.contractStatus}`}>
               <Link
                 href={contractsHref(search.openid, search.planId, search.contractStatus)}
-                aria-label={r.repeat(search.openid, status ? `${plan}，${status}` : plan)}
+                aria-label={
+                  status
+                    ? t('recent.repeatWithStatus', { openid: search.openid, plan, status })
+                    : t('recent.repeat', { openid: search.openid, plan })
+                }
                 className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded px-1 py-2 text-sm hover:bg-slate-50"
               >
                 <span className="font-mono text-blue-800 underline underline-offset-2">{search.openid}</span>

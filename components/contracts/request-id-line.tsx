@@ -1,10 +1,11 @@
-import { messages } from '@/lib/messages/zh-CN';
+import { useTranslations } from 'next-intl';
 
 /** WeChat's Request-ID, selectable in one click, for staff to quote to support. */
 export function RequestIdLine({ requestId }: { requestId: string }) {
+  const t = useTranslations('states');
   return (
     <p className="text-xs text-slate-600">
-      {messages.states.requestId}：<span className="font-mono select-all">{requestId}</span>
+      {t('requestId')}：<span className="font-mono select-all">{requestId}</span>
     </p>
   );
 }

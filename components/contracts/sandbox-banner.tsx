@@ -1,22 +1,21 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { contractsHref } from '@/lib/contracts/input';
-import { messages } from '@/lib/messages/zh-CN';
 import { planName } from '@/lib/plans/plans';
 import { FAULTS } from '@/lib/sandbox/faults';
 import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
 
 /** Says plainly that the data is simulated, and offers demo parents to try (open on a first visit). */
 export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
+  const t = useTranslations('sandbox');
   return (
     <aside
-      aria-label="沙箱模式"
+      aria-label={t('label')}
       className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
     >
-      <p className="font-medium">{messages.sandbox.banner}</p>
+      <p className="font-medium">{t('banner')}</p>
       <details className="mt-2" open={showDemos}>
-        <summary className="cursor-pointer text-amber-900 underline underline-offset-2">
-          {messages.sandbox.demoTitle}
-        </summary>
+        <summary className="cursor-pointer text-amber-900 underline underline-offset-2">{t('demoTitle')}</summary>
         <ul className="mt-2 grid gap-1.5 sm:grid-cols-2">
           {DEMO_PARENTS.map((parent) => (
             <li key={parent.openid}>
@@ -34,7 +33,7 @@ export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
           ))}
         </ul>
         <details className="mt-3">
-          <summary className="cursor-pointer text-amber-900">{messages.sandbox.faultTitle}</summary>
+          <summary className="cursor-pointer text-amber-900">{t('faultTitle')}</summary>
           <ul className="mt-1 grid gap-1 sm:grid-cols-2">
             {FAULTS.map((fault) => (
               <li key={fault.openid}>

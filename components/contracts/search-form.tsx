@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import {
@@ -10,7 +11,6 @@ import {
   PAGE_SIZES,
   parseContractsQuery,
 } from '@/lib/contracts/input';
-import { messages } from '@/lib/messages/zh-CN';
 import type { NamedPlan } from '@/lib/plans/plans';
 import { PlanChoices } from './plan-choices';
 
@@ -81,7 +81,11 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
     if (searchShown) submit(next);
   }
 
-  const f = messages.form;
+  const t = useTranslations();
+  const problem = (field: keyof FieldErrors) => {
+    const key = shown[field];
+    return key && t(`validation.${key}`);
+  };
   return (
     <form
       // Before the page's script has loaded, the form still works as a plain GET to this page.
@@ -89,10 +93,10 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
       method="get"
       noValidate
       onSubmit={onSubmit}
-      aria-label={f.legend}
+      aria-label={t('form.legend')}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]"
     >
-      <Field id="openid" label={f.openid} error={shown.openid} hint={f.openidHint}>
+      <Field id="openid" label={t('form.openid')} error={problem('openid')} hint={t('form.openidHint')}>
         {(control) => (
           <input
             {...control}
@@ -105,12 +109,12 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
             onChange={(event) => setDraft({ ...draft, openid: event.target.value })}
             autoComplete="off"
             spellCheck={false}
-            placeholder="例如 oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+            placeholder={t('form.openidPlaceholder')}
           />
         )}
       </Field>
       <div>
-        <Field id="plan_id" label={f.planId} error={shown.plan_id} hint={f.planIdHint}>
+        <Field id="plan_id" label={t('form.planId')} error={problem('plan_id')} hint={t('form.planIdHint')}>
           {(control) => (
             <input
               {...control}
@@ -124,14 +128,14 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
               autoComplete="off"
               spellCheck={false}
               inputMode="numeric"
-              placeholder="例如 101164396123311331"
+              placeholder={t('form.planIdPlaceholder')}
             />
           )}
         </Field>
         <PlanChoices plans={plans} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
       </div>
       <fieldset>
-        <legend className="mb-1 block text-sm font-medium">{f.status}</legend>
+        <legend className="mb-1 block text-sm font-medium">{t('form.status')}</legend>
         <div className="inline-flex overflow-hidden rounded-md border border-slate-300">
           {CONTRACT_STATUSES.map((status) => (
             <label
@@ -146,15 +150,15 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
                 checked={draft.contract_status === status}
                 onChange={() => applyFilter({ contract_status: status })}
               />
-              {f.statusLabels[status]}
+              {t(`status.${status}`)}
             </label>
           ))}
         </div>
-        <FieldError id="contract_status-error" message={shown.contract_status} />
+        <FieldError id="contract_status-error" message={problem('contract_status')} />
       </fieldset>
       <div>
         <label htmlFor="limit" className="mb-1 block text-sm font-medium">
-          {f.limit}
+          {t('form.limit')}
         </label>
         <select
           id="limit"
@@ -165,22 +169,22 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
           aria-invalid={shown.limit ? true : undefined}
         >
           {(PAGE_SIZES as readonly number[]).includes(Number(draft.limit)) ? null : (
-            <option value={draft.limit}>{f.limitOption(draft.limit)}</option>
+            <option value={draft.limit}>{t('form.limitOption', { count: draft.limit })}</option>
           )}
           {PAGE_SIZES.map((size) => (
             <option key={size} value={String(size)}>
-              {f.limitOption(size)}
+              {t('form.limitOption', { count: size })}
             </option>
           ))}
         </select>
-        <FieldError id="limit-error" message={shown.limit} />
+        <FieldError id="limit-error" message={problem('limit')} />
       </div>
       <div className="flex items-start lg:pt-6">
         <button
           type="submit"
           className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
         >
-          {f.submit}
+          {t('form.submit')}
         </button>
       </div>
     </form>

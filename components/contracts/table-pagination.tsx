@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
+import { rangeText } from '@/components/ui/range-text';
 import type { ContractsPage } from '@/lib/contracts/page';
 import type { PageRef } from '@/lib/contracts/pages';
-import { messages } from '@/lib/messages/zh-CN';
 
 interface TablePaginationProps {
   page: ContractsPage;
@@ -15,21 +16,18 @@ const buttonClass =
 
 /** 上一页 / 下一页 exist only where WeChat's answer links to such a page. */
 export function TablePagination({ page, disabled, onPage }: TablePaginationProps) {
-  const p = messages.pagination;
-  const range =
-    page.rows.length === 0
-      ? p.emptyRange(page.totalCount)
-      : p.range(page.offset + 1, page.offset + page.rows.length, page.totalCount);
+  const t = useTranslations('pagination');
+  const range = rangeText(t, page.offset, page.rows.length, page.totalCount);
   const { prev, next } = page;
   return (
-    <nav aria-label={p.nav} className="flex flex-wrap items-center justify-between gap-3">
+    <nav aria-label={t('nav')} className="flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-slate-700 tabular-nums">{range}</p>
       <div className="flex gap-2">
         <button type="button" className={buttonClass} disabled={disabled || !prev} onClick={() => prev && onPage(prev)}>
-          {p.prev}
+          {t('prev')}
         </button>
         <button type="button" className={buttonClass} disabled={disabled || !next} onClick={() => next && onPage(next)}>
-          {p.next}
+          {t('next')}
         </button>
       </div>
     </nav>

@@ -1,17 +1,18 @@
-import { messages } from '@/lib/messages/zh-CN';
+import { useTranslations } from 'next-intl';
 
 const CELLS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'];
 
 /** Shaped like the table it stands in for, so the page does not jump when rows arrive. */
 export function TableSkeleton({ rows }: { rows: number }) {
   const rowIds = Array.from({ length: rows }, (_, n) => `r${n}`);
+  const t = useTranslations('states');
   return (
     <div
       role="status"
-      aria-label={messages.states.loading}
+      aria-label={t('loading')}
       className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
     >
-      <span className="sr-only">{messages.states.loading}</span>
+      <span className="sr-only">{t('loading')}</span>
       <div className="h-10 bg-slate-100" />
       {rowIds.map((rowId) => (
         <div

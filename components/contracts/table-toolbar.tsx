@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
-import { ALWAYS_SHOWN, CONTRACT_COLUMNS, CONTRACT_HEADERS } from '@/lib/contracts/columns';
-import { messages } from '@/lib/messages/zh-CN';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, contractHeader } from '@/lib/contracts/columns';
 import type { Density, TablePreferences } from './use-table-preferences';
 
 interface TableToolbarProps {
@@ -18,7 +18,7 @@ const DENSITIES: Density[] = ['comfortable', 'compact'];
 
 /** Which columns show and how tightly the rows sit, remembered for this staff member. */
 export function TableToolbar({ preferences, onChange, children }: TableToolbarProps) {
-  const tools = messages.tableTools;
+  const t = useTranslations();
   const [menuOpen, setMenuOpen] = useState(false);
   const hideable = CONTRACT_COLUMNS.filter((column) => !ALWAYS_SHOWN.includes(column));
 
@@ -31,10 +31,10 @@ export function TableToolbar({ preferences, onChange, children }: TableToolbarPr
     <div className="flex flex-wrap items-center gap-2">
       {/* The checkboxes exist only while the menu is open: closed, nothing in it can be found or tabbed to. */}
       <details className="relative" onToggle={(event) => setMenuOpen(event.currentTarget.open)}>
-        <summary className={`${buttonClass} cursor-pointer list-none`}>{tools.columns}</summary>
+        <summary className={`${buttonClass} cursor-pointer list-none`}>{t('tableTools.columns')}</summary>
         {menuOpen && (
           <fieldset
-            aria-label={tools.columns}
+            aria-label={t('tableTools.columns')}
             className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
           >
             {hideable.map((id) => (
@@ -44,17 +44,17 @@ export function TableToolbar({ preferences, onChange, children }: TableToolbarPr
                   checked={!preferences.hidden.includes(id)}
                   onChange={(event) => toggle(id, event.target.checked)}
                 />
-                {CONTRACT_HEADERS[id]}
+                {contractHeader(t, id)}
               </label>
             ))}
-            <p className="mt-1 text-xs text-slate-600">{tools.columnsHint}</p>
+            <p className="mt-1 text-xs text-slate-600">{t('tableTools.columnsHint')}</p>
           </fieldset>
         )}
       </details>
       <fieldset className="flex items-center gap-2">
-        <legend className="sr-only">{tools.density}</legend>
+        <legend className="sr-only">{t('tableTools.density')}</legend>
         <span aria-hidden="true" className="text-sm text-slate-600">
-          {tools.density}
+          {t('tableTools.density')}
         </span>
         <span className="inline-flex overflow-hidden rounded-md border border-slate-300">
           {DENSITIES.map((density) => (
@@ -65,7 +65,7 @@ export function TableToolbar({ preferences, onChange, children }: TableToolbarPr
               onClick={() => onChange({ density })}
               className="bg-white px-3 py-1.5 text-sm not-first:border-l not-first:border-slate-300 hover:bg-slate-50 aria-pressed:bg-slate-800 aria-pressed:text-white"
             >
-              {tools[density]}
+              {t(`tableTools.${density}`)}
             </button>
           ))}
         </span>

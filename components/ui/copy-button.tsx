@@ -1,7 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { messages } from '@/lib/messages/zh-CN';
 
 /**
  * The Clipboard API exists only on secure origins; a school may serve the dashboard over plain
@@ -34,7 +34,7 @@ const SHOWN_MS = 2000;
 export function CopyButton({ value, what }: { value: string; what: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const holder = useRef<HTMLSpanElement>(null);
-  const c = messages.copy;
+  const t = useTranslations('copy');
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -52,13 +52,13 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
       <button
         type="button"
         onClick={onClick}
-        aria-label={c.label(what)}
+        aria-label={t('label', { what })}
         className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50"
       >
-        {c.button}
+        {t('button')}
       </button>
       <span role="status" className={state === 'failed' ? 'text-xs text-red-700' : 'text-xs text-emerald-700'}>
-        {state === 'copied' ? c.done : state === 'failed' ? c.failed : ''}
+        {state === 'copied' ? t('done') : state === 'failed' ? t('failed') : ''}
       </span>
     </span>
   );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { enText, zhText } from '@/lib/test-support/translators';
 import { AUDIT_COLUMNS, auditCells, auditHeaders, outcomeText } from './cells';
 import { record } from './test-record';
 
 describe('auditHeaders', () => {
   it('names the columns in Chinese, in the table order', () => {
-    expect(auditHeaders()).toEqual([
+    expect(auditHeaders(zhText)).toEqual([
       '时间',
       '工作人员',
       'openid',
@@ -48,13 +49,28 @@ describe('outcomeText', () => {
       '导出 CSV：微信支付暂时不可用（SYSTEM_ERROR）',
     ],
   ])('describes %s', (_, input, expected) => {
-    expect(outcomeText({ action: 'lookup', ...input })).toBe(expected);
+    expect(outcomeText(zhText, { action: 'lookup', ...input })).toBe(expected);
+  });
+});
+
+describe('outcomeText in English', () => {
+  it.each([
+    [{ outcome: 'ok', result_count: 1, error_code: null }, 'OK, 1 row'],
+    [{ outcome: 'ok', result_count: 1234, error_code: null }, 'OK, 1,234 rows'],
+    [
+      { outcome: 'unavailable', result_count: null, error_code: 'SYSTEM_ERROR' },
+      'WeChat Pay temporarily unavailable (SYSTEM_ERROR)',
+    ],
+    [{ outcome: 'toString', result_count: null, error_code: null }, 'Other (toString)'],
+    [{ action: 'export', outcome: 'ok', result_count: 40, error_code: null }, 'CSV export: OK, 40 rows'],
+  ])('says %o as %s', (input, expected) => {
+    expect(outcomeText(enText, { action: 'lookup', ...input })).toBe(expected);
   });
 });
 
 describe('auditCells', () => {
   it('gives every column in Beijing time and Chinese', () => {
-    expect(auditCells(record())).toEqual({
+    expect(auditCells(zhText, record())).toEqual({
       at: '2026-09-01 00:30:05',
       staff: 'alice',
       openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
@@ -65,17 +81,18 @@ describe('auditCells', () => {
       requestId: '08F4A2B1C90610',
       clientIp: '10.0.0.8',
     });
-    expect(Object.keys(auditCells(record()))).toEqual([...AUDIT_COLUMNS]);
+    expect(Object.keys(auditCells(zhText, record()))).toEqual([...AUDIT_COLUMNS]);
   });
 
   it('shows statuses in Chinese and unknown ones as recorded', () => {
-    expect(auditCells(record({ contract_status: 'ADD' })).status).toBe('已签约');
-    expect(auditCells(record({ contract_status: 'DELETE' })).status).toBe('已解约');
-    expect(auditCells(record({ contract_status: 'bogus' })).status).toBe('bogus');
+    expect(auditCells(zhText, record({ contract_status: 'ADD' })).status).toBe('已签约');
+    expect(auditCells(zhText, record({ contract_status: 'DELETE' })).status).toBe('已解约');
+    expect(auditCells(zhText, record({ contract_status: 'bogus' })).status).toBe('bogus');
   });
 
   it('leaves missing values empty', () => {
     const cells = auditCells(
+      zhText,
       record({
         openid: null,
         plan_id: null,
@@ -97,10 +114,10 @@ describe('auditCells', () => {
   });
 
   it('marks half a page position', () => {
-    expect(auditCells(record({ offset: 40, limit: null })).page).toBe('40/—');
+    expect(auditCells(zhText, record({ offset: 40, limit: null })).page).toBe('40/—');
   });
 
   it('reads an epoch given as a string (a bigint from some drivers)', () => {
-    expect(auditCells(record({ at: '1788193805000' as unknown as number })).at).toBe('2026-09-01 00:30:05');
+    expect(auditCells(zhText, record({ at: '1788193805000' as unknown as number })).at).toBe('2026-09-01 00:30:05');
   });
 });

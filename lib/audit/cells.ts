@@ -1,10 +1,14 @@
-import { messages } from '@/lib/messages/zh-CN';
+import type { Translator } from '@/i18n/translator';
+import { CONTRACT_STATUSES } from '@/lib/contracts/input';
 import type { AuditRecord } from '@/lib/server/audit';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
+// The reference catalog: every language has its keys (i18n/messages.test.ts checks).
+import catalog from '@/messages/zh-CN.json';
 
 /**
  * One audit record as the text staff read, column by column: the page's table and the CSV
- * export both take their headers and cells from here, so they always agree.
+ * export both take their headers and cells from here, so they always agree. The words come from
+ * the caller's translator (the page's language; the CSV's is chosen by the export route).
  */
 
 export const AUDIT_COLUMNS = [
@@ -20,49 +24,59 @@ export const AUDIT_COLUMNS = [
 ] as const;
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
-const a = messages.audit;
+export type AuditText = Translator<never>;
 
-export function auditHeaders(): string[] {
-  return AUDIT_COLUMNS.map((column) => a.columns[column]);
+type OutcomeKey = keyof typeof catalog.audit.outcomes;
+const isKnownOutcome = (kind: string): kind is OutcomeKey => Object.hasOwn(catalog.audit.outcomes, kind);
+
+const isStatus = (value: string): value is (typeof CONTRACT_STATUSES)[number] =>
+  (CONTRACT_STATUSES as readonly string[]).includes(value);
+
+export function auditHeaders(t: AuditText): string[] {
+  return AUDIT_COLUMNS.map((column) => t(`audit.columns.${column}`));
 }
 
 /**
- * "成功，N 条", or what went wrong in Chinese with WeChat's error code when there is one; a page
- * fetched for a CSV export says so.
+ * "成功，N 条", or what went wrong with WeChat's error code when there is one; a page fetched for
+ * a CSV export says so.
  */
-export function outcomeText(record: Pick<AuditRecord, 'action' | 'outcome' | 'result_count' | 'error_code'>): string {
-  const label = Object.hasOwn(a.outcomes, record.outcome)
-    ? a.outcomes[record.outcome]
-    : a.unknownOutcome(record.outcome);
-  const text =
-    record.outcome === 'ok'
-      ? a.ok(record.result_count ?? 0)
-      : record.error_code
-        ? a.withCode(label, record.error_code)
-        : label;
-  return record.action === 'export' ? a.exported(text) : text;
+export function outcomeText(
+  t: AuditText,
+  record: Pick<AuditRecord, 'action' | 'outcome' | 'result_count' | 'error_code'>,
+): string {
+  const text = recordOutcome(t, record);
+  return record.action === 'export' ? t('audit.exported', { outcome: text }) : text;
 }
 
-function statusText(status: string | null): string | null {
+function recordOutcome(t: AuditText, record: Pick<AuditRecord, 'outcome' | 'result_count' | 'error_code'>): string {
+  if (record.outcome === 'ok') return t('audit.ok', { count: record.result_count ?? 0 });
+  // A kind the messages do not name yet (recorded by a newer version) still reads sensibly.
+  const label = isKnownOutcome(record.outcome)
+    ? t(`audit.outcomes.${record.outcome}`)
+    : t('audit.unknownOutcome', { kind: record.outcome });
+  return record.error_code ? t('audit.withCode', { label, code: record.error_code }) : label;
+}
+
+function statusText(t: AuditText, status: string | null): string | null {
   if (status === null) return null;
-  return Object.hasOwn(a.statusLabels, status) ? a.statusLabels[status] : status;
+  return isStatus(status) ? t(`status.${status}`) : status;
 }
 
-function pageText(offset: number | null, limit: number | null): string | null {
+function pageText(t: AuditText, offset: number | null, limit: number | null): string | null {
   if (offset === null && limit === null) return null;
-  return `${offset ?? messages.admin.missing}/${limit ?? messages.admin.missing}`;
+  return `${offset ?? t('admin.missing')}/${limit ?? t('admin.missing')}`;
 }
 
 /** The record's cells in AUDIT_COLUMNS order; null where there is nothing to show. */
-export function auditCells(record: AuditRecord): Record<AuditColumn, string | null> {
+export function auditCells(t: AuditText, record: AuditRecord): Record<AuditColumn, string | null> {
   return {
     at: formatBeijingDateTime(Number(record.at)),
     staff: record.username,
     openid: record.openid,
     planId: record.plan_id,
-    status: statusText(record.contract_status),
-    page: pageText(record.offset, record.limit),
-    outcome: outcomeText(record),
+    status: statusText(t, record.contract_status),
+    page: pageText(t, record.offset, record.limit),
+    outcome: outcomeText(t, record),
     requestId: record.request_id,
     clientIp: record.client_ip,
   };

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '@/lib/csv';
+import { zhText } from '@/lib/test-support/translators';
 import { auditCsvFilename, auditCsvHeader, buildAuditCsv } from './csv';
 import { record } from './test-record';
 
 describe('buildAuditCsv', () => {
   it('starts with a BOM and the Chinese headers', () => {
-    const csv = buildAuditCsv([]);
+    const csv = buildAuditCsv(zhText, []);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
-    expect(csv).toBe(`\uFEFF${auditCsvHeader()}`);
-    expect(auditCsvHeader()).toBe(
+    expect(csv).toBe(`\uFEFF${auditCsvHeader(zhText)}`);
+    expect(auditCsvHeader(zhText)).toBe(
       '时间,工作人员,openid,签约模板号,状态筛选,页码位置(offset/limit),结果,微信支付 Request-ID,来源 IP\r\n',
     );
   });
 
   it('writes one line per record, in the order given', () => {
-    const csv = buildAuditCsv([
+    const csv = buildAuditCsv(zhText, [
       record({ id: 2, username: 'bob' }),
       record({ id: 1, outcome: 'unavailable', error_code: 'SYSTEM_ERROR', result_count: null }),
     ]);
@@ -29,12 +30,14 @@ describe('buildAuditCsv', () => {
   });
 
   it('defuses what a staff member typed into the openid', () => {
-    const csv = buildAuditCsv([record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null })]);
+    const csv = buildAuditCsv(zhText, [
+      record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null }),
+    ]);
     expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
   });
 
   it('is valid UTF-8 with exactly one BOM at the start', () => {
-    const bytes = new TextEncoder().encode(buildAuditCsv([record()]));
+    const bytes = new TextEncoder().encode(buildAuditCsv(zhText, [record()]));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).indexOf('\uFEFF', 1)).toBe(-1);
   });

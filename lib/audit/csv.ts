@@ -1,21 +1,21 @@
 import { CSV_BOM, csvLine } from '@/lib/csv';
 import type { AuditRecord } from '@/lib/server/audit';
 import { beijingDateStamp } from '@/lib/time/beijing';
-import { AUDIT_COLUMNS, auditCells, auditHeaders } from './cells';
+import { AUDIT_COLUMNS, type AuditText, auditCells, auditHeaders } from './cells';
 
 /** The header line, in the table's column order. */
-export function auditCsvHeader(): string {
-  return csvLine(auditHeaders());
+export function auditCsvHeader(t: AuditText): string {
+  return csvLine(auditHeaders(t));
 }
 
-export function auditCsvLine(record: AuditRecord): string {
-  const cells = auditCells(record);
+export function auditCsvLine(t: AuditText, record: AuditRecord): string {
+  const cells = auditCells(t, record);
   return csvLine(AUDIT_COLUMNS.map((column) => cells[column]));
 }
 
 /** A whole file at once (the export streams the same pieces batch by batch). */
-export function buildAuditCsv(records: readonly AuditRecord[]): string {
-  return CSV_BOM + auditCsvHeader() + records.map(auditCsvLine).join('');
+export function buildAuditCsv(t: AuditText, records: readonly AuditRecord[]): string {
+  return CSV_BOM + auditCsvHeader(t) + records.map((record) => auditCsvLine(t, record)).join('');
 }
 
 /** An ASCII file name for the Beijing day of the export, e.g. audit-20260901.csv. */

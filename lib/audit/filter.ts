@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { messages } from '@/lib/messages/zh-CN';
 import type { AuditFilter } from '@/lib/server/audit';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
+import type messages from '@/messages/zh-CN.json';
 
 /**
  * The audit page's filters, as the URL carries them (?username=&openid=&from=&to=&page=). The
@@ -13,45 +13,47 @@ export const MAX_AUDIT_PAGE = 1_000_000;
 export const AUDIT_SEARCH_FIELDS = ['username', 'openid', 'from', 'to', 'page'] as const;
 export type AuditSearchField = (typeof AUDIT_SEARCH_FIELDS)[number];
 
-const v = messages.audit.validation;
+/** What is wrong with a filter, as a key of `audit.validation` in the messages (translated where shown). */
+export type AuditIssue = Exclude<keyof (typeof messages)['audit']['validation'], 'invalid'>;
+const issue = (key: AuditIssue) => ({ error: key });
 
 /** Optional text: trimmed, and blank counts as not given. */
-const optionalText = (max: number, message: string) =>
+const optionalText = (max: number, key: AuditIssue) =>
   z
     .string()
     .trim()
-    .max(max, { error: message })
+    .max(max, issue(key))
     .transform((value) => value || undefined)
     .optional();
 
 const optionalDate = z
   .string()
   .trim()
-  .refine((value) => value === '' || isIsoDate(value), { error: v.date })
+  .refine((value) => value === '' || isIsoDate(value), issue('date'))
   .transform((value) => value || undefined)
   .optional();
 
 export const auditSearchSchema = z
   .object({
-    username: optionalText(64, v.staff),
-    openid: optionalText(200, v.openid),
+    username: optionalText(64, 'staff'),
+    openid: optionalText(200, 'openid'),
     from: optionalDate,
     to: optionalDate,
     page: z
       .string()
-      .regex(/^\d{1,7}$/, { error: v.page })
+      .regex(/^\d{1,7}$/, issue('page'))
       .transform(Number)
-      .pipe(z.number().min(1, { error: v.page }).max(MAX_AUDIT_PAGE, { error: v.page }))
+      .pipe(z.number().min(1, issue('page')).max(MAX_AUDIT_PAGE, issue('page')))
       .default(1),
   })
   // Judged only between two real dates: a refused date is one message, not two.
   .refine(({ from, to }) => !from || !to || !isIsoDate(from) || !isIsoDate(to) || from <= to, {
-    error: v.range,
+    ...issue('range'),
     path: ['to'],
   });
 
 export type AuditSearch = z.output<typeof auditSearchSchema>;
-export type AuditFieldErrors = Partial<Record<AuditSearchField, string>>;
+export type AuditFieldErrors = Partial<Record<AuditSearchField, AuditIssue>>;
 export type AuditSearchParse = { ok: true; search: AuditSearch } | { ok: false; fieldErrors: AuditFieldErrors };
 
 type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -67,14 +69,14 @@ export function auditSearchInput(params: SearchParamsRecord | URLSearchParams): 
   return input;
 }
 
-/** Validates the URL's filters into a search, or one message per refused field. */
+/** Validates the URL's filters into a search, or one issue per refused field. */
 export function parseAuditSearch(input: Record<string, string>): AuditSearchParse {
   const result = auditSearchSchema.safeParse(input);
   if (result.success) return { ok: true, search: result.data };
   const fieldErrors: AuditFieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as AuditSearchField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  for (const problem of result.error.issues) {
+    const field = problem.path[0] as AuditSearchField | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as AuditIssue;
   }
   return { ok: false, fieldErrors };
 }

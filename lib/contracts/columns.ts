@@ -1,4 +1,4 @@
-import { messages } from '@/lib/messages/zh-CN';
+import type { Translator } from '@/i18n/translator';
 import type { ContractRow } from './page';
 
 /**
@@ -21,21 +21,26 @@ export type ContractColumn = (typeof CONTRACT_COLUMNS)[number];
 /** Which contract, and in what state: staff can hide any column but these. */
 export const ALWAYS_SHOWN: readonly ContractColumn[] = ['contractId', 'status'];
 
-const t = messages.table;
+/** The words of the whole catalog, from whichever translator the caller has (page, test). */
+export type ContractsText = Translator<never>;
 
-export const CONTRACT_HEADERS: Record<ContractColumn, string> = {
-  contractId: t.contractId,
-  outContractCode: t.outContractCode,
-  status: t.status,
-  createTimeText: t.createTime,
-  planId: t.planId,
-  openid: t.openid,
-  appid: t.appid,
-  mchid: t.mchid,
-};
+const HEADER_KEY = {
+  contractId: 'table.contractId',
+  outContractCode: 'table.outContractCode',
+  status: 'table.status',
+  createTimeText: 'table.createTime',
+  planId: 'table.planId',
+  openid: 'table.openid',
+  appid: 'table.appid',
+  mchid: 'table.mchid',
+} as const satisfies Record<ContractColumn, string>;
+
+export function contractHeader(t: ContractsText, column: ContractColumn): string {
+  return t(HEADER_KEY[column]);
+}
 
 /** A status as staff read it: 已签约, 已解约, or the unknown value named. */
-export function statusText(status: string | null): string {
-  if (status === null) return t.missing;
-  return Object.hasOwn(t.statusLabels, status) ? t.statusLabels[status] : t.unknownStatus(status);
+export function statusText(t: ContractsText, status: string | null): string {
+  if (status === null) return t('table.missing');
+  return status === 'ADD' || status === 'DELETE' ? t(`status.${status}`) : t('status.unknown', { raw: status });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '@/lib/csv';
+import { enText, zhText } from '@/lib/test-support/translators';
 import { contractsCsv, contractsCsvFilename } from './csv';
 import type { ContractRow } from './page';
 
@@ -19,13 +20,13 @@ const signed: ContractRow = {
 
 describe('contractsCsv', () => {
   it('starts with a BOM and the table’s Chinese headers, in the table’s order', () => {
-    const csv = contractsCsv([]);
+    const csv = contractsCsv(zhText, []);
     expect(csv).toBe(`${CSV_BOM}签约协议号,外部签约号,状态,签约时间（北京时间）,签约模板号,openid,AppID,商户号\r\n`);
   });
 
   it('writes ids as text, statuses in Chinese, times in Beijing time, formulas defused', () => {
     const terminated = { ...signed, key: 'b#1', status: 'DELETE', createTime: 'yesterday', createTimeText: null };
-    const lines = contractsCsv([signed, terminated]).split('\r\n');
+    const lines = contractsCsv(zhText, [signed, terminated]).split('\r\n');
     expect(lines[1]).toBe(
       `12345678901234567890,"'=HYPERLINK(""x"")",已签约,2026-09-01 08:30:00,101164396123311331,oParent,wxd678efh567hg6787,1900000001`,
     );
@@ -34,14 +35,24 @@ describe('contractsCsv', () => {
     expect(lines[3]).toBe('');
   });
 
+  it('speaks English for a clerk who chose it', () => {
+    const [header, line] = contractsCsv(enText, [signed]).slice(1).split('\r\n');
+    expect(header).toBe(
+      'Contract ID,External contract code,Status,Signed at (Beijing time),Plan ID,openid,AppID,Merchant ID',
+    );
+    expect(line).toContain(',Signed,2026-09-01 08:30:00,');
+  });
+
   it('names an unknown status rather than dropping it', () => {
-    expect(contractsCsv([{ ...signed, status: 'PAUSED' }])).toContain('未知状态（PAUSED）');
+    expect(contractsCsv(zhText, [{ ...signed, status: 'PAUSED' }])).toContain('未知状态（PAUSED）');
   });
 });
 
 describe('contractsCsvFilename', () => {
   it('names the parent and the Beijing day of the export', () => {
     // 16:30 UTC on 31 August is already 1 September in Beijing.
-    expect(contractsCsvFilename('oParent', Date.parse('2026-08-31T16:30:00Z'))).toBe('签约记录-oParent-20260901.csv');
+    const now = Date.parse('2026-08-31T16:30:00Z');
+    expect(contractsCsvFilename(zhText, 'oParent', now)).toBe('签约记录-oParent-20260901.csv');
+    expect(contractsCsvFilename(enText, 'oParent', now)).toBe('contracts-oParent-20260901.csv');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messages } from '@/lib/messages/zh-CN';
+import type messages from '@/messages/zh-CN.json';
 
 /**
  * The one description of a contracts search. The URL parser, the search form and the server
@@ -14,67 +14,70 @@ export const MAX_LIMIT = 40;
 export const SEARCH_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 export const PLAN_ID_MAX = 32;
 
-const v = messages.validation;
+/**
+ * What is wrong with a search, as a key of `validation` in the messages. The schema speaks no
+ * language: the form and the page translate the key where they show it, in the reader's language.
+ */
+export type ContractsIssue = keyof (typeof messages)['validation'];
+const issue = (key: ContractsIssue) => ({ error: key });
 
 /** Whole numbers given as numbers, or as strings of digits (from a URL), nothing looser. */
-const wholeNumber = (message: string) =>
+const wholeNumber = (key: ContractsIssue) =>
   z
     .union(
       [
         z.number(),
         z
           .string()
-          .regex(/^\d{1,9}$/, { error: message })
+          .regex(/^\d{1,9}$/, issue(key))
           .transform(Number),
       ],
-      {
-        error: message,
-      },
+      issue(key),
     )
-    .pipe(z.number({ error: message }).int({ error: message }));
+    .pipe(z.number(issue(key)).int(issue(key)));
 
 export const contractsQuerySchema = z
   .object({
     openid: z
-      .string({ error: v.openidRequired })
+      .string(issue('openidRequired'))
       .trim()
-      .min(1, { error: v.openidRequired })
-      .max(128, { error: v.openidTooLong })
-      .regex(SEARCH_ID_PATTERN, { error: v.openidFormat }),
+      .min(1, issue('openidRequired'))
+      .max(128, issue('openidTooLong'))
+      .regex(SEARCH_ID_PATTERN, issue('openidFormat')),
     plan_id: z
-      .string({ error: v.planIdRequired })
+      .string(issue('planIdRequired'))
       .trim()
-      .min(1, { error: v.planIdRequired })
-      .max(PLAN_ID_MAX, { error: v.planIdTooLong })
-      .regex(SEARCH_ID_PATTERN, { error: v.planIdFormat }),
-    contract_status: z.enum(CONTRACT_STATUSES, { error: v.status }).default('ALL'),
-    limit: wholeNumber(v.limit)
-      .pipe(z.number().min(1, { error: v.limit }).max(MAX_LIMIT, { error: v.limit }))
+      .min(1, issue('planIdRequired'))
+      .max(PLAN_ID_MAX, issue('planIdTooLong'))
+      .regex(SEARCH_ID_PATTERN, issue('planIdFormat')),
+    contract_status: z.enum(CONTRACT_STATUSES, issue('status')).default('ALL'),
+    limit: wholeNumber('limit')
+      .pipe(z.number().min(1, issue('limit')).max(MAX_LIMIT, issue('limit')))
       .default(DEFAULT_LIMIT),
-    offset: wholeNumber(v.offset)
-      .pipe(z.number().min(0, { error: v.offset }))
+    offset: wholeNumber('offset')
+      .pipe(z.number().min(0, issue('offset')))
       .default(0),
   })
   // Judged only once the limit itself is valid: a refused limit is one message, not two.
   .refine((query) => !(query.limit >= 1) || query.offset % query.limit === 0, {
-    error: v.offsetMultiple,
+    ...issue('offsetMultiple'),
     path: ['offset'],
   });
 
 export type ContractsQuery = z.output<typeof contractsQuerySchema>;
 export type ContractsQueryField = keyof ContractsQuery;
-export type FieldErrors = Partial<Record<ContractsQueryField, string>>;
+export type FieldErrors = Partial<Record<ContractsQueryField, ContractsIssue>>;
 
 export type QueryParse = { ok: true; query: ContractsQuery } | { ok: false; fieldErrors: FieldErrors };
 
-/** Validates anything (form values, action arguments, URL values) into a search or per-field messages. */
+/** Validates anything (form values, action arguments, URL values) into a search or per-field issues. */
 export function parseContractsQuery(input: unknown): QueryParse {
   const result = contractsQuerySchema.safeParse(input);
   if (result.success) return { ok: true, query: result.data };
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as ContractsQueryField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  for (const problem of result.error.issues) {
+    const field = problem.path[0] as ContractsQueryField | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as ContractsIssue;
   }
   return { ok: false, fieldErrors };
 }

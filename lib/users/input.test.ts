@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '@/lib/messages/zh-CN';
 import { changeRoleSchema, createUserSchema, parseUserForm, resetPasswordSchema, userRefSchema } from './input';
-
-const e = messages.users.errors;
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -25,70 +22,70 @@ describe('createUserSchema', () => {
   });
 
   it.each([
-    ['a missing username', { password: 'longenough', role: 'staff' }, 'username', e.usernameRequired],
-    ['a blank username', { username: '   ', password: 'longenough', role: 'staff' }, 'username', e.usernameRequired],
-    ['a one-letter username', { username: 'a', password: 'longenough', role: 'staff' }, 'username', e.usernameLength],
+    ['a missing username', { password: 'longenough', role: 'staff' }, 'username', 'usernameRequired'],
+    ['a blank username', { username: '   ', password: 'longenough', role: 'staff' }, 'username', 'usernameRequired'],
+    ['a one-letter username', { username: 'a', password: 'longenough', role: 'staff' }, 'username', 'usernameLength'],
     [
       'a 33-letter username',
       { username: 'a'.repeat(33), password: 'longenough', role: 'staff' },
       'username',
-      e.usernameLength,
+      'usernameLength',
     ],
-    ['a Chinese username', { username: '张三', password: 'longenough', role: 'staff' }, 'username', e.usernameFormat],
+    ['a Chinese username', { username: '张三', password: 'longenough', role: 'staff' }, 'username', 'usernameFormat'],
     [
       'a username with a space',
       { username: 'li na', password: 'longenough', role: 'staff' },
       'username',
-      e.usernameFormat,
+      'usernameFormat',
     ],
     [
       'an address as username',
       { username: 'a@b.c', password: 'longenough', role: 'staff' },
       'username',
-      e.usernameFormat,
+      'usernameFormat',
     ],
     [
       'a username starting with a dot',
       { username: '.ab', password: 'longenough', role: 'staff' },
       'username',
-      e.usernameDots,
+      'usernameDots',
     ],
     [
       'a username ending with a dot',
       { username: 'ab.', password: 'longenough', role: 'staff' },
       'username',
-      e.usernameDots,
+      'usernameDots',
     ],
-    ['two dots in a row', { username: 'a..b', password: 'longenough', role: 'staff' }, 'username', e.usernameDots],
-    ['a short password', { username: 'abc', password: '1234567', role: 'staff' }, 'password', e.passwordLength],
-    ['a missing password', { username: 'abc', role: 'staff' }, 'password', e.passwordLength],
+    ['two dots in a row', { username: 'a..b', password: 'longenough', role: 'staff' }, 'username', 'usernameDots'],
+    ['a short password', { username: 'abc', password: '1234567', role: 'staff' }, 'password', 'passwordLength'],
+    ['a missing password', { username: 'abc', role: 'staff' }, 'password', 'passwordLength'],
     [
       'a 129-character password',
       { username: 'abc', password: 'x'.repeat(129), role: 'staff' },
       'password',
-      e.passwordLength,
+      'passwordLength',
     ],
-    ['an unknown role', { username: 'abc', password: 'longenough', role: 'user' }, 'role', e.role],
-    ['no role', { username: 'abc', password: 'longenough' }, 'role', e.role],
-  ])('refuses %s', (_, fields, field, message) => {
+    ['an unknown role', { username: 'abc', password: 'longenough', role: 'user' }, 'role', 'role'],
+    ['no role', { username: 'abc', password: 'longenough' }, 'role', 'role'],
+  ])('refuses %s', (_, fields, field, issue) => {
     expect(parseUserForm(createUserSchema, form(fields))).toEqual({
       ok: false,
-      error: message,
-      fieldErrors: { [field]: message },
+      issue,
+      fieldIssues: { [field]: issue },
     });
   });
 });
 
 describe('row actions', () => {
   it('need a user id', () => {
-    expect(parseUserForm(userRefSchema, form({}))).toMatchObject({ ok: false, error: e.userMissing });
+    expect(parseUserForm(userRefSchema, form({}))).toMatchObject({ ok: false, issue: 'userMissing' });
     expect(parseUserForm(userRefSchema, form({ userId: 'u1' }))).toEqual({ ok: true, data: { userId: 'u1' } });
   });
 
   it('reset a password of at least 8 characters', () => {
     expect(parseUserForm(resetPasswordSchema, form({ userId: 'u1', password: 'short' }))).toMatchObject({
       ok: false,
-      fieldErrors: { password: e.passwordLength },
+      fieldIssues: { password: 'passwordLength' },
     });
   });
 
@@ -97,6 +94,6 @@ describe('row actions', () => {
       ok: true,
       data: { userId: 'u1', role: 'admin' },
     });
-    expect(parseUserForm(changeRoleSchema, { userId: 'u1', role: 'root' })).toMatchObject({ ok: false, error: e.role });
+    expect(parseUserForm(changeRoleSchema, { userId: 'u1', role: 'root' })).toMatchObject({ ok: false, issue: 'role' });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messages } from '@/lib/messages/zh-CN';
+import type messages from '@/messages/zh-CN.json';
 
 /**
  * What the user-management actions accept. The server actions validate every form through these
@@ -14,27 +14,32 @@ export const USERNAME_MAX = 32;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-const e = messages.users.errors;
+/**
+ * What an admin is told went wrong, as a key of `users.errors` in the messages: the schemas speak
+ * no language, and the actions translate the key into the admin's.
+ */
+export type UserIssue = keyof (typeof messages)['users']['errors'];
+const issue = (key: UserIssue) => ({ error: key });
 
 const username = z
-  .string({ error: e.usernameRequired })
+  .string(issue('usernameRequired'))
   .trim()
-  .min(1, { error: e.usernameRequired })
-  .min(USERNAME_MIN, { error: e.usernameLength })
-  .max(USERNAME_MAX, { error: e.usernameLength })
-  .regex(/^[A-Za-z0-9_.-]+$/, { error: e.usernameFormat })
+  .min(1, issue('usernameRequired'))
+  .min(USERNAME_MIN, issue('usernameLength'))
+  .max(USERNAME_MAX, issue('usernameLength'))
+  .regex(/^[A-Za-z0-9_.-]+$/, issue('usernameFormat'))
   // better-auth needs an address for every user; placeholderEmail() makes one of the username,
   // and an address cannot start or end with a dot or hold two in a row.
-  .refine((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), { error: e.usernameDots });
+  .refine((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), issue('usernameDots'));
 
 // Passwords are taken exactly as typed: no trimming.
 const password = z
-  .string({ error: e.passwordLength })
-  .min(PASSWORD_MIN, { error: e.passwordLength })
-  .max(PASSWORD_MAX, { error: e.passwordLength });
+  .string(issue('passwordLength'))
+  .min(PASSWORD_MIN, issue('passwordLength'))
+  .max(PASSWORD_MAX, issue('passwordLength'));
 
-const role = z.enum(USER_ROLES, { error: e.role });
-const userId = z.string({ error: e.userMissing }).min(1, { error: e.userMissing }).max(200, { error: e.userMissing });
+const role = z.enum(USER_ROLES, issue('role'));
+const userId = z.string(issue('userMissing')).min(1, issue('userMissing')).max(200, issue('userMissing'));
 
 export const createUserSchema = z.object({ username, password, role });
 export const userRefSchema = z.object({ userId });
@@ -42,16 +47,17 @@ export const resetPasswordSchema = z.object({ userId, password });
 export const changeRoleSchema = z.object({ userId, role });
 
 export type UserFormField = 'username' | 'password' | 'role';
+export type UserFieldIssues = Partial<Record<UserFormField, UserIssue>>;
 export type UserFieldErrors = Partial<Record<UserFormField, string>>;
 
-/** What every admin action returns: never a thrown error, never a database row. */
+/** What every admin action returns, in the admin's language: never a thrown error, never a database row. */
 export type AdminActionResult =
   | { ok: true; message: string }
   | { ok: false; error: string; fieldErrors?: UserFieldErrors; values?: { username?: string; role?: string } };
 
-export type FormParse<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: UserFieldErrors };
+export type FormParse<T> = { ok: true; data: T } | { ok: false; issue: UserIssue; fieldIssues: UserFieldIssues };
 
-/** Validates named fields of a form (or plain object): the first problem is the message, each field's beside it. */
+/** Validates named fields of a form (or plain object): the first problem is the issue, each field's beside it. */
 export function parseUserForm<T extends z.ZodType>(
   schema: T,
   form: FormData | Record<string, unknown>,
@@ -61,10 +67,11 @@ export function parseUserForm<T extends z.ZodType>(
   const input = Object.fromEntries(Object.keys(shape).map((name) => [name, get(name)]));
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: UserFieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as UserFormField | undefined;
-    if (field && field !== ('userId' as string) && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  const fieldIssues: UserFieldIssues = {};
+  for (const problem of result.error.issues) {
+    const field = problem.path[0] as UserFormField | undefined;
+    if (field && field !== ('userId' as string) && !fieldIssues[field])
+      fieldIssues[field] = problem.message as UserIssue;
   }
-  return { ok: false, error: result.error.issues[0]?.message ?? e.failed, fieldErrors };
+  return { ok: false, issue: (result.error.issues[0]?.message ?? 'failed') as UserIssue, fieldIssues };
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { AuditEmpty } from '@/components/admin/audit/audit-empty';
 import { AuditExportLink } from '@/components/admin/audit/audit-export-link';
@@ -6,7 +7,6 @@ import { AuditPagination } from '@/components/admin/audit/audit-pagination';
 import { AuditTable } from '@/components/admin/audit/audit-table';
 import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
 import { auditPageWindow, auditSearchInput, isFiltered, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
-import { messages } from '@/lib/messages/zh-CN';
 import { listAudit } from '@/lib/server/audit';
 import { getStore } from '@/lib/server/db/database';
 import { requireAdminPage } from '@/lib/server/session';
@@ -23,17 +23,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
   const parsed = parseAuditSearch(input);
   const usernames = (await listStaffAccounts()).map((account) => account.username);
-  const a = messages.audit;
+  const t = await getTranslations('audit');
   const form = (
     <AuditFilterForm key={query} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
   );
 
   if (!parsed.ok) {
     return (
-      <AdminPage staff={access.admin} current="audit" title={a.title} intro={a.intro}>
+      <AdminPage staff={access.admin} current="audit" title={t('title')} intro={t('intro')}>
         {form}
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
-          {a.validation.invalid}
+          {t('validation.invalid')}
         </p>
       </AdminPage>
     );
@@ -43,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { db } = await getStore();
   const { records, total } = await listAudit(db, toAuditFilter(search), auditPageWindow(search.page));
   return (
-    <AdminPage staff={access.admin} current="audit" title={a.title} intro={a.intro}>
+    <AdminPage staff={access.admin} current="audit" title={t('title')} intro={t('intro')}>
       {form}
       <AuditExportLink search={search} />
       {total === 0 ? (

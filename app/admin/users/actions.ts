@@ -2,18 +2,21 @@
 
 import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
-import { messages } from '@/lib/messages/zh-CN';
+import { getTranslations } from 'next-intl/server';
+import type { Translator } from '@/i18n/translator';
 import { getAuth } from '@/lib/server/auth';
 import { placeholderEmail } from '@/lib/server/bootstrap-admin';
 import { logger } from '@/lib/server/logger';
 import { currentAdmin, type Staff } from '@/lib/server/session';
-import { authErrorMessage, isUsernameProblem } from '@/lib/users/auth-errors';
+import { authErrorIssue, isUsernameProblem } from '@/lib/users/auth-errors';
 import {
   type AdminActionResult,
   changeRoleSchema,
   createUserSchema,
   parseUserForm,
   resetPasswordSchema,
+  type UserFieldIssues,
+  type UserIssue,
   type UserRole,
   userRefSchema,
 } from '@/lib/users/input';
@@ -22,10 +25,28 @@ import {
  * User management. Each action is a public POST endpoint, so each goes through asAdmin: the
  * caller must be an admin before anything else happens, then the form is validated, then
  * better-auth is asked with the caller's headers (so it checks the admin again). Every outcome is
- * a value: nothing is thrown to the browser.
+ * a value: nothing is thrown to the browser. Refusals are issue keys until the end, where they
+ * become text in the admin's language.
  */
 
-const m = messages.users;
+type Text = Translator<'users'>;
+
+/** A refusal as an issue key (with each field's), before it is put into words. */
+type Refusal = { ok: false; issue: UserIssue; fieldIssues?: UserFieldIssues };
+type Outcome = { ok: true; message: string } | Refusal;
+
+const refuse = (issue: UserIssue): Refusal => ({ ok: false, issue });
+
+function inWords(t: Text, outcome: Outcome): AdminActionResult {
+  return outcome.ok ? outcome : refusalInWords(t, outcome);
+}
+
+function refusalInWords(t: Text, outcome: Refusal): Extract<AdminActionResult, { ok: false }> {
+  const fieldErrors = outcome.fieldIssues
+    ? Object.fromEntries(Object.entries(outcome.fieldIssues).map(([field, issue]) => [field, t(`errors.${issue}`)]))
+    : undefined;
+  return { ok: false, error: t(`errors.${outcome.issue}`), ...(fieldErrors && { fieldErrors }) };
+}
 
 /**
  * better-auth types roles as its defaults (admin | user); without a `roles` option it stores any
@@ -35,16 +56,16 @@ const authRole = (role: UserRole) => role as 'admin' | 'user';
 
 async function asAdmin(
   action: string,
-  run: (admin: Staff, auth: Awaited<ReturnType<typeof getAuth>>) => Promise<AdminActionResult>,
-): Promise<AdminActionResult> {
+  run: (admin: Staff, auth: Awaited<ReturnType<typeof getAuth>>, t: Text) => Promise<Outcome>,
+): Promise<Outcome> {
   let admin: Staff | null = null;
   try {
     admin = await currentAdmin();
-    if (!admin) return { ok: false, error: m.errors.notAdmin };
-    return await run(admin, await getAuth());
+    if (!admin) return refuse('notAdmin');
+    return await run(admin, await getAuth(), await getTranslations('users'));
   } catch (error) {
     logger.warn({ action, admin: admin?.username, err: String(error) }, 'user management refused or failed');
-    return { ok: false, error: authErrorMessage(error) };
+    return refuse(authErrorIssue(error));
   }
 }
 
@@ -60,7 +81,7 @@ async function usernameOf(auth: Awaited<ReturnType<typeof getAuth>>, userId: str
 }
 
 export async function createStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const result = await asAdmin('create', async (admin, auth) => {
+  const result = await asAdmin('create', async (admin, auth, t) => {
     const parsed = parseUserForm(createUserSchema, form);
     if (!parsed.ok) return parsed;
     const { username, password, role } = parsed.data;
@@ -76,13 +97,15 @@ export async function createStaffUser(_previous: AdminActionResult | null, form:
     });
     logger.info({ action: 'create', admin: admin.username, target: username, role }, 'user created');
     refresh();
-    return { ok: true, message: m.create.done(username.toLowerCase(), m.roles[role]) };
+    const roleName = (await getTranslations('roles'))(role);
+    return { ok: true, message: t('create.done', { name: username.toLowerCase(), role: roleName }) };
   });
-  if (result.ok || result.error === m.errors.notAdmin) return result;
+  const t = await getTranslations('users');
+  if (result.ok || result.issue === 'notAdmin') return inWords(t, result);
   // Keep what was typed (never the password), and put a username problem beside its field.
   const values = { username: String(form.get('username') ?? '').slice(0, 64), role: String(form.get('role') ?? '') };
-  const fieldErrors = result.fieldErrors ?? (isUsernameProblem(result.error) ? { username: result.error } : undefined);
-  return { ...result, fieldErrors, values };
+  const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
+  return { ...refusalInWords(t, { ...result, fieldIssues }), values };
 }
 
 /** Disables (bans) a user: better-auth deletes their sessions at once, and they cannot sign in. */
@@ -90,32 +113,34 @@ export async function disableStaffUser(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  return asAdmin('disable', async (admin, auth) => {
+  const outcome = await asAdmin('disable', async (admin, auth, t) => {
     const parsed = parseUserForm(userRefSchema, form);
     if (!parsed.ok) return parsed;
     const { userId } = parsed.data;
-    if (userId === admin.userId) return { ok: false, error: m.errors.selfDisable };
+    if (userId === admin.userId) return refuse('selfDisable');
     const username = await usernameOf(auth, userId);
-    if (username === null) return { ok: false, error: m.errors.userMissing };
+    if (username === null) return refuse('userMissing');
     await auth.api.banUser({ body: { userId, banReason: `disabled by ${admin.username}` }, headers: await headers() });
     logger.info({ action: 'disable', admin: admin.username, target: username }, 'user disabled, sessions ended');
     refresh();
-    return { ok: true, message: m.done.disabled(username) };
+    return { ok: true, message: t('done.disabled', { name: username }) };
   });
+  return inWords(await getTranslations('users'), outcome);
 }
 
 export async function enableStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  return asAdmin('enable', async (admin, auth) => {
+  const outcome = await asAdmin('enable', async (admin, auth, t) => {
     const parsed = parseUserForm(userRefSchema, form);
     if (!parsed.ok) return parsed;
     const { userId } = parsed.data;
     const username = await usernameOf(auth, userId);
-    if (username === null) return { ok: false, error: m.errors.userMissing };
+    if (username === null) return refuse('userMissing');
     await auth.api.unbanUser({ body: { userId }, headers: await headers() });
     logger.info({ action: 'enable', admin: admin.username, target: username }, 'user enabled');
     refresh();
-    return { ok: true, message: m.done.enabled(username) };
+    return { ok: true, message: t('done.enabled', { name: username }) };
   });
+  return inWords(await getTranslations('users'), outcome);
 }
 
 /**
@@ -126,33 +151,36 @@ export async function resetStaffPassword(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  return asAdmin('reset-password', async (admin, auth) => {
+  const outcome = await asAdmin('reset-password', async (admin, auth, t) => {
     const parsed = parseUserForm(resetPasswordSchema, form);
     if (!parsed.ok) return parsed;
     const { userId, password } = parsed.data;
     const username = await usernameOf(auth, userId);
-    if (username === null) return { ok: false, error: m.errors.userMissing };
+    if (username === null) return refuse('userMissing');
     const self = userId === admin.userId;
     await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: await headers() });
     if (!self) await auth.api.revokeUserSessions({ body: { userId }, headers: await headers() });
     logger.info({ action: 'reset-password', admin: admin.username, target: username }, 'password reset');
     refresh();
-    return { ok: true, message: self ? m.done.ownPassword : m.done.password(username) };
+    return { ok: true, message: self ? t('done.ownPassword') : t('done.password', { name: username }) };
   });
+  return inWords(await getTranslations('users'), outcome);
 }
 
 /** Changes a user's role; it applies from their next request. An admin cannot demote themselves. */
 export async function changeStaffRole(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  return asAdmin('change-role', async (admin, auth) => {
+  const outcome = await asAdmin('change-role', async (admin, auth, t) => {
     const parsed = parseUserForm(changeRoleSchema, form);
     if (!parsed.ok) return parsed;
     const { userId, role } = parsed.data;
-    if (userId === admin.userId && role !== 'admin') return { ok: false, error: m.errors.selfDemote };
+    if (userId === admin.userId && role !== 'admin') return refuse('selfDemote');
     const username = await usernameOf(auth, userId);
-    if (username === null) return { ok: false, error: m.errors.userMissing };
+    if (username === null) return refuse('userMissing');
     await auth.api.setRole({ body: { userId, role: authRole(role) }, headers: await headers() });
     logger.info({ action: 'change-role', admin: admin.username, target: username, role }, 'role changed');
     refresh();
-    return { ok: true, message: m.done.role(username, m.roles[role]) };
+    const roleName = (await getTranslations('roles'))(role);
+    return { ok: true, message: t('done.role', { name: username, role: roleName }) };
   });
+  return inWords(await getTranslations('users'), outcome);
 }

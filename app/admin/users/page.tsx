@@ -1,8 +1,8 @@
+import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
 import { CreateUserForm } from '@/components/admin/users/create-user-form';
 import { UsersTable } from '@/components/admin/users/users-table';
-import { messages } from '@/lib/messages/zh-CN';
 import { requireAdminPage } from '@/lib/server/session';
 import { listStaffAccounts } from '@/lib/server/staff-accounts';
 
@@ -11,8 +11,9 @@ export default async function UsersPage() {
   const access = await requireAdminPage('/admin/users');
   if (!access.ok) return <ForbiddenNotice staff={access.staff} current="users" />;
   const accounts = await listStaffAccounts();
+  const t = await getTranslations('users');
   return (
-    <AdminPage staff={access.admin} current="users" title={messages.users.title} intro={messages.users.intro}>
+    <AdminPage staff={access.admin} current="users" title={t('title')} intro={t('intro')}>
       <CreateUserForm />
       <UsersTable accounts={accounts} selfId={access.admin.userId} />
     </AdminPage>

@@ -1,8 +1,9 @@
+import { useTranslations } from 'next-intl';
 import { type AuditSearch, auditHref } from '@/lib/audit/filter';
-import { messages } from '@/lib/messages/zh-CN';
 
 /** 导出 CSV with the current filters: a plain link, since the answer is a file, not a page. */
 export function AuditExportLink({ search }: { search: AuditSearch }) {
+  const t = useTranslations('audit');
   return (
     <div className="flex flex-wrap items-center gap-3">
       <a
@@ -10,10 +11,10 @@ export function AuditExportLink({ search }: { search: AuditSearch }) {
         aria-describedby="audit-export-hint"
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
       >
-        {messages.audit.export}
+        {t('export')}
       </a>
       <p id="audit-export-hint" className="text-xs text-slate-500">
-        {messages.audit.exportHint}
+        {t('exportHint')}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Field, inputClass } from '@/components/ui/field';
 import type { AuditFieldErrors } from '@/lib/audit/filter';
-import { messages } from '@/lib/messages/zh-CN';
 
 interface AuditFilterFormProps {
   /** The filters as the URL gives them (raw text), so a refused value stays visible beside its message. */
@@ -11,20 +11,24 @@ interface AuditFilterFormProps {
 
 /** A plain GET form: the filters live in the URL, and it works before (or without) any script. */
 export function AuditFilterForm({ values, errors, usernames }: AuditFilterFormProps) {
-  const f = messages.audit.filters;
+  const t = useTranslations('audit');
+  const problem = (field: keyof AuditFieldErrors) => {
+    const key = errors[field];
+    return key && t(`validation.${key}`);
+  };
   const chosen = values.username ?? '';
   const options = chosen && !usernames.includes(chosen) ? [chosen, ...usernames] : usernames;
   return (
     <form
       action="/admin/audit"
       method="get"
-      aria-label={f.legend}
+      aria-label={t('filters.legend')}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto_auto]"
     >
-      <Field id="audit-username" label={f.staff} error={errors.username}>
+      <Field id="audit-username" label={t('filters.staff')} error={problem('username')}>
         {(control) => (
           <select {...control} name="username" defaultValue={chosen} className={inputClass}>
-            <option value="">{f.allStaff}</option>
+            <option value="">{t('filters.allStaff')}</option>
             {options.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -33,7 +37,7 @@ export function AuditFilterForm({ values, errors, usernames }: AuditFilterFormPr
           </select>
         )}
       </Field>
-      <Field id="audit-openid" label={f.openid} error={errors.openid}>
+      <Field id="audit-openid" label={t('filters.openid')} error={problem('openid')}>
         {(control) => (
           <input
             {...control}
@@ -45,12 +49,12 @@ export function AuditFilterForm({ values, errors, usernames }: AuditFilterFormPr
           />
         )}
       </Field>
-      <Field id="audit-from" label={f.from} error={errors.from} describedBy="audit-date-hint">
+      <Field id="audit-from" label={t('filters.from')} error={problem('from')} describedBy="audit-date-hint">
         {(control) => (
           <input {...control} name="from" type="date" defaultValue={values.from ?? ''} className={inputClass} />
         )}
       </Field>
-      <Field id="audit-to" label={f.to} error={errors.to} describedBy="audit-date-hint">
+      <Field id="audit-to" label={t('filters.to')} error={problem('to')} describedBy="audit-date-hint">
         {(control) => (
           <input {...control} name="to" type="date" defaultValue={values.to ?? ''} className={inputClass} />
         )}
@@ -60,17 +64,17 @@ export function AuditFilterForm({ values, errors, usernames }: AuditFilterFormPr
           type="submit"
           className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
         >
-          {f.submit}
+          {t('filters.submit')}
         </button>
         <a
           href="/admin/audit"
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
         >
-          {f.clear}
+          {t('filters.clear')}
         </a>
       </div>
       <p id="audit-date-hint" className="text-xs text-slate-500 md:col-span-2 lg:col-span-5">
-        {f.dateHint}
+        {t('filters.dateHint')}
       </p>
     </form>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { rangeText } from '@/components/ui/range-text';
 import { AUDIT_PAGE_SIZE, type AuditSearch, auditHref } from '@/lib/audit/filter';
-import { messages } from '@/lib/messages/zh-CN';
 
 const linkClass =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50';
@@ -15,33 +16,33 @@ interface AuditPaginationProps {
 
 /** 第 x–y 条，共 N 条 and links to the pages either side (plain text where there is none). */
 export function AuditPagination({ search, shown, total }: AuditPaginationProps) {
-  const p = messages.pagination;
+  const t = useTranslations('pagination');
   const offset = (search.page - 1) * AUDIT_PAGE_SIZE;
   const lastPage = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const range = shown === 0 ? p.emptyRange(total) : p.range(offset + 1, offset + shown, total);
+  const range = rangeText(t, offset, shown, total);
   // Past the end (an old link), 上一页 goes to the last page that has records.
   const prev = search.page > 1 ? Math.min(search.page - 1, lastPage) : null;
   const next = search.page < lastPage ? search.page + 1 : null;
   return (
-    <nav aria-label={p.nav} className="flex flex-wrap items-center justify-between gap-3">
+    <nav aria-label={t('nav')} className="flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-slate-700 tabular-nums">{range}</p>
       <div className="flex gap-2">
         {prev === null ? (
           <span aria-disabled="true" className={disabledClass}>
-            {p.prev}
+            {t('prev')}
           </span>
         ) : (
           <Link href={auditHref('/admin/audit', search, prev)} className={linkClass}>
-            {p.prev}
+            {t('prev')}
           </Link>
         )}
         {next === null ? (
           <span aria-disabled="true" className={disabledClass}>
-            {p.next}
+            {t('next')}
           </span>
         ) : (
           <Link href={auditHref('/admin/audit', search, next)} className={linkClass}>
-            {p.next}
+            {t('next')}
           </Link>
         )}
       </div>

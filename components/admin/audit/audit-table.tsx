@@ -1,5 +1,5 @@
+import { useTranslations } from 'next-intl';
 import { AUDIT_COLUMNS, type AuditColumn, auditCells, auditHeaders } from '@/lib/audit/cells';
-import { messages } from '@/lib/messages/zh-CN';
 import type { AuditRecord } from '@/lib/server/audit';
 
 const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
@@ -13,11 +13,12 @@ const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
 
 /** One page of the audit trail, newest first, with the same columns and text as the CSV export. */
 export function AuditTable({ records }: { records: AuditRecord[] }) {
-  const headers = auditHeaders();
+  const t = useTranslations();
+  const headers = auditHeaders(t);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{messages.audit.caption}</caption>
+        <caption className="sr-only">{t('audit.caption')}</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
             {headers.map((header) => (
@@ -29,7 +30,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
         </thead>
         <tbody>
           {records.map((record) => {
-            const cells = auditCells(record);
+            const cells = auditCells(t, record);
             return (
               <tr key={record.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
                 {AUDIT_COLUMNS.map((column) => (
@@ -39,7 +40,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                       column === 'outcome' ? (record.outcome === 'ok' ? 'text-emerald-700' : 'text-red-700') : ''
                     }`}
                   >
-                    {cells[column] ?? messages.admin.missing}
+                    {cells[column] ?? t('admin.missing')}
                   </td>
                 ))}
               </tr>

@@ -1,16 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { createStaffUser } from '@/app/admin/users/actions';
 import { Field, inputClass } from '@/components/ui/field';
-import { messages } from '@/lib/messages/zh-CN';
 import { type AdminActionResult, PASSWORD_MAX, USER_ROLES, USERNAME_MAX } from '@/lib/users/input';
 import { ActionMessage } from './action-message';
 
 /** 新建用户: the server validates; a refusal keeps what was typed (except the password). */
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<AdminActionResult | null, FormData>(createStaffUser, null);
-  const c = messages.users.create;
+  const t = useTranslations();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? (state.values ?? {}) : {};
   const role = values.role && (USER_ROLES as readonly string[]).includes(values.role) ? values.role : 'staff';
@@ -32,10 +32,15 @@ export function CreateUserForm() {
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h2 id="create-user-legend" className="text-base font-semibold">
-        {c.legend}
+        {t('users.create.legend')}
       </h2>
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto]">
-        <Field id="new-username" label={c.username} error={errors.username} hint={c.usernameHint}>
+        <Field
+          id="new-username"
+          label={t('users.create.username')}
+          error={errors.username}
+          hint={t('users.create.usernameHint')}
+        >
           {(control) => (
             <input
               {...control}
@@ -49,7 +54,12 @@ export function CreateUserForm() {
             />
           )}
         </Field>
-        <Field id="new-password" label={c.password} error={errors.password} hint={c.passwordHint}>
+        <Field
+          id="new-password"
+          label={t('users.create.password')}
+          error={errors.password}
+          hint={t('users.create.passwordHint')}
+        >
           {(control) => (
             <input
               {...control}
@@ -62,12 +72,12 @@ export function CreateUserForm() {
             />
           )}
         </Field>
-        <Field id="new-role" label={c.role} error={errors.role}>
+        <Field id="new-role" label={t('users.create.role')} error={errors.role}>
           {(control) => (
             <select {...control} name="role" defaultValue={role} className={inputClass}>
               {USER_ROLES.map((value) => (
                 <option key={value} value={value}>
-                  {messages.users.roles[value]}
+                  {t(`roles.${value}`)}
                 </option>
               ))}
             </select>
@@ -79,7 +89,7 @@ export function CreateUserForm() {
             disabled={pending}
             className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:opacity-60"
           >
-            {pending ? c.submitting : c.submit}
+            {pending ? t('users.create.submitting') : t('users.create.submit')}
           </button>
         </div>
       </div>

@@ -1,9 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { resetStaffPassword } from '@/app/admin/users/actions';
 import { FieldError } from '@/components/ui/field';
-import { messages } from '@/lib/messages/zh-CN';
 import { type AdminActionResult, PASSWORD_MAX } from '@/lib/users/input';
 import { ActionMessage } from './action-message';
 
@@ -20,7 +20,7 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
   const [dismissed, setDismissed] = useState<AdminActionResult | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const u = messages.users;
+  const t = useTranslations('users');
 
   // A new answer: success closes the form (and focus goes back to the button, below).
   if (state !== seen) {
@@ -45,11 +45,11 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
         type="button"
         aria-expanded={open}
         aria-controls={`${id}-form`}
-        aria-label={u.resetPasswordLabel(username)}
+        aria-label={t('resetPasswordLabel', { name: username })}
         onClick={() => (open ? close() : setOpen(true))}
         className={buttonClass}
       >
-        {u.resetPassword}
+        {t('resetPassword')}
       </button>
       {open && (
         <form
@@ -64,8 +64,7 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
           <input type="hidden" name="userId" value={userId} />
           <div>
             <label htmlFor={`${id}-password`} className="mb-1 block text-xs font-medium text-slate-700">
-              {u.newPasswordFor(username)}
-              {u.newPassword}
+              {t('newPasswordLabel', { name: username })}
             </label>
             <input
               id={`${id}-password`}
@@ -85,10 +84,10 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
             type="submit"
             className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
           >
-            {pending ? u.working : u.confirmReset}
+            {pending ? t('working') : t('confirmReset')}
           </button>
           <button type="button" onClick={close} className={buttonClass}>
-            {u.cancel}
+            {t('cancel')}
           </button>
         </form>
       )}

@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { changeStaffRole, disableStaffUser, enableStaffUser } from '@/app/admin/users/actions';
-import { messages } from '@/lib/messages/zh-CN';
 import type { AdminActionResult } from '@/lib/users/input';
 import { ActionMessage } from './action-message';
 import { ResetPasswordControl } from './reset-password-control';
@@ -38,7 +38,7 @@ const buttonClass =
  */
 export function UserRowActions({ user, self }: { user: UserRowTarget; self: boolean }) {
   const [result, action, pending] = useActionState(runRowAction, null);
-  const u = messages.users;
+  const t = useTranslations('users');
   const makeAdmin = user.role !== 'admin';
   return (
     <div className="flex flex-col gap-2">
@@ -50,10 +50,10 @@ export function UserRowActions({ user, self }: { user: UserRowTarget; self: bool
               <input type="hidden" name="intent" value={user.banned ? 'enable' : 'disable'} />
               <button
                 type="submit"
-                aria-label={user.banned ? u.enableLabel(user.username) : u.disableLabel(user.username)}
+                aria-label={t(user.banned ? 'enableLabel' : 'disableLabel', { name: user.username })}
                 className={buttonClass}
               >
-                {user.banned ? u.enable : u.disable}
+                {user.banned ? t('enable') : t('disable')}
               </button>
             </form>
             <form action={action}>
@@ -62,18 +62,18 @@ export function UserRowActions({ user, self }: { user: UserRowTarget; self: bool
               <input type="hidden" name="role" value={makeAdmin ? 'admin' : 'staff'} />
               <button
                 type="submit"
-                aria-label={makeAdmin ? u.makeAdminLabel(user.username) : u.makeStaffLabel(user.username)}
+                aria-label={t(makeAdmin ? 'makeAdminLabel' : 'makeStaffLabel', { name: user.username })}
                 className={buttonClass}
               >
-                {makeAdmin ? u.makeAdmin : u.makeStaff}
+                {makeAdmin ? t('makeAdmin') : t('makeStaff')}
               </button>
             </form>
           </>
         )}
         <ResetPasswordControl userId={user.id} username={user.username} />
       </div>
-      {self && <p className="max-w-md text-xs text-slate-500">{u.selfNote}</p>}
-      {pending ? <p className="text-sm text-slate-500">{u.working}</p> : <ActionMessage result={result} />}
+      {self && <p className="max-w-md text-xs text-slate-500">{t('selfNote')}</p>}
+      {pending ? <p className="text-sm text-slate-500">{t('working')}</p> : <ActionMessage result={result} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import type { NextRequest } from 'next/server';
+import { getTranslations } from 'next-intl/server';
+import { DEFAULT_LOCALE } from '@/i18n/locales';
 import { auditCsvFilename, auditCsvHeader, auditCsvLine } from '@/lib/audit/csv';
 import { auditSearchInput, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
-import { messages } from '@/lib/messages/zh-CN';
 import { auditBatches } from '@/lib/server/audit-export';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
@@ -18,14 +19,18 @@ function refusal(status: number, text: string): Response {
 /**
  * The audit trail as CSV, with the page's filters. Admins only, checked here first: a route
  * handler is a public endpoint. Streamed batch by batch, so a long trail never sits in memory.
+ * Refusals are in the reader's language; the file itself is always in Chinese (zh-CN), so the
+ * office's files read the same, and spreadsheets built on them keep working, whoever exported them.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
-  if (!staff) return refusal(401, messages.audit.exportUnauthenticated);
-  if (staff.role !== 'admin') return refusal(403, messages.audit.exportForbidden);
+  const t = await getTranslations('audit');
+  if (!staff) return refusal(401, t('exportUnauthenticated'));
+  if (staff.role !== 'admin') return refusal(403, t('exportForbidden'));
 
   const parsed = parseAuditSearch(auditSearchInput(request.nextUrl.searchParams));
-  if (!parsed.ok) return refusal(400, messages.audit.exportInvalid);
+  if (!parsed.ok) return refusal(400, t('exportInvalid'));
+  const csvText = await getTranslations({ locale: DEFAULT_LOCALE });
   const filter = toAuditFilter(parsed.search);
   const { db } = await getStore();
   // The filter, but no openid: the operators' log never holds one.
@@ -44,13 +49,13 @@ export async function GET(request: NextRequest): Promise<Response> {
   const batches = auditBatches(db, filter);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + auditCsvHeader()));
+      controller.enqueue(encoder.encode(CSV_BOM + auditCsvHeader(csvText)));
     },
     async pull(controller) {
       try {
         const next = await batches.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join('')));
+        else controller.enqueue(encoder.encode(next.value.map((record) => auditCsvLine(csvText, record)).join('')));
       } catch (error) {
         // The download fails visibly rather than ending early as if it were complete.
         logger.error({ err: String(error) }, 'audit export failed');

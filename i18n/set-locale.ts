@@ -1,0 +1,22 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { isLocale, LOCALE_COOKIE } from './locales';
+
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
+/**
+ * The language switch. Open to anyone (the login page has it too) and it touches nothing but the
+ * caller's own language cookie. Setting a cookie in an action makes Next.js render the current
+ * page again, so the page changes language where it stands, URL unchanged.
+ */
+export async function setLocale(form: unknown): Promise<void> {
+  const locale = form instanceof FormData ? form.get('locale') : null;
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: ONE_YEAR_S,
+    sameSite: 'lax',
+    httpOnly: true,
+  });
+}
