@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { messages } from '@/lib/messages/zh-CN';
+import { requestTheme } from '@/lib/server/theme';
+import { themeAttribute } from '@/lib/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,9 +11,9 @@ export const metadata: Metadata = {
   description: messages.app.subtitle,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" data-theme={themeAttribute(await requestTheme())}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <QueryProvider>{children}</QueryProvider>
       </body>

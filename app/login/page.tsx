@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { ThemeControl } from '@/components/theme/theme-control';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { messages } from '@/lib/messages/zh-CN';
 import { DEMO_ADMIN } from '@/lib/sandbox/demo-admin';
@@ -37,6 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           </p>
         </aside>
       )}
+      <ThemeControl className="self-center" />
     </main>
   );
 }

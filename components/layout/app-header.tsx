@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { signOut } from '@/app/login/actions';
+import { ThemeControl } from '@/components/theme/theme-control';
 import { messages } from '@/lib/messages/zh-CN';
 import type { Staff } from '@/lib/server/session';
 
@@ -35,6 +36,7 @@ export function AppHeader({ staff, current }: { staff: Staff; current: 'contract
           ))}
         </nav>
       </div>
+      <ThemeControl className="ml-auto" />
       <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
         <span>{messages.login.signedInAs(staff.username, messages.login.roles[staff.role])}</span>
         <button

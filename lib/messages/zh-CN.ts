@@ -291,4 +291,8 @@ export const messages = {
       failed: '操作失败，请稍后重试；若反复出现，请联系 IT。',
     },
   },
+  theme: {
+    label: '外观',
+    options: { system: '跟随系统', light: '浅色', dark: '深色' },
+  },
 } as const;
