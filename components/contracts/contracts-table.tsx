@@ -1,6 +1,7 @@
 'use client';
 
 import { useTable } from '@tanstack/react-table';
+import { TableBox } from '@/components/ui/table-box';
 import type { ContractRow } from '@/lib/contracts/page';
 import { messages } from '@/lib/messages/zh-CN';
 import { contractsColumns, contractsFeatures } from './columns';
@@ -15,7 +16,7 @@ export function ContractsTable({ rows }: { rows: ContractRow[] }) {
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableBox label={messages.table.caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{messages.table.caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -41,6 +42,6 @@ export function ContractsTable({ rows }: { rows: ContractRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -1,3 +1,4 @@
+import { TableBox } from '@/components/ui/table-box';
 import { AUDIT_COLUMNS, type AuditColumn, auditCells, auditHeaders } from '@/lib/audit/cells';
 import { messages } from '@/lib/messages/zh-CN';
 import type { AuditRecord } from '@/lib/server/audit';
@@ -15,7 +16,7 @@ const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
 export function AuditTable({ records }: { records: AuditRecord[] }) {
   const headers = auditHeaders();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableBox label={messages.audit.caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{messages.audit.caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -47,6 +48,6 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
