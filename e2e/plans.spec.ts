@@ -4,9 +4,9 @@ test('the school’s plans are offered by name, and choosing one fills the plan 
   await open(page, '/contracts');
   const plans = page.getByRole('group', { name: '本校的收费项目' });
   await expect(plans.getByRole('button')).toHaveText([
-    '午餐费101164396123311331',
-    '校车费101164396123311332',
-    '课后服务费101164396123311333',
+    '午餐费 101164396123311331',
+    '校车费 101164396123311332',
+    '课后服务费 101164396123311333',
   ]);
 
   await page.getByLabel('家长 openid').fill(ZHANG.openid);

@@ -10,8 +10,10 @@ test('a clerk’s recent searches come back on the search page, one click to rep
   await open(page, '/contracts');
   const recent = page.getByRole('region', { name: '我最近的查询' });
   await expect(recent).toBeVisible();
-  const repeatLi = recent.getByRole('link', { name: `再查一次：${LI.openid}，午餐费`, exact: true });
-  const repeatZhao = recent.getByRole('link', { name: `再查一次：${ZHAO.openid}，课后服务费，已解约` });
+  const repeatLi = recent.getByRole('link', { name: new RegExp(`^再查一次：\\s*${LI.openid} 午餐费 \\d{4}-`) });
+  const repeatZhao = recent.getByRole('link', {
+    name: new RegExp(`^再查一次：\\s*${ZHAO.openid} 课后服务费 已解约 \\d{4}-`),
+  });
   await expect(repeatLi).toBeVisible();
   await expect(repeatZhao).toContainText('已解约');
 

@@ -1,43 +1,56 @@
 import { contractsUrl, expect, LI, open, test, ZHANG } from './fixtures';
 
 /**
- * Not a check: renders the main screens to docs/screenshots/ for the README and for a human look.
+ * Not a check: renders the main screens to docs/screenshots/ for the README and for a human look,
+ * in the light theme and, as `*-dark.png`, in the dark one (the system's, emulated).
  * Run with `npm run screenshots` after `npm run build`.
  */
-const shot = (name: string) => ({ path: `docs/screenshots/${name}.png`, fullPage: true });
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(scheme, () => {
+    test.use({ colorScheme: scheme });
+    const shot = (name: string) => ({
+      path: `docs/screenshots/${name}${scheme === 'dark' ? '-dark' : ''}.png`,
+      fullPage: true,
+    });
 
-test('screens', async ({ page }) => {
-  await open(page, '/contracts');
-  await page.screenshot(shot('first-visit'));
+    test('screens', async ({ page }) => {
+      await open(page, '/contracts');
+      await page.screenshot(shot('first-visit'));
 
-  await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, offset: 20 }));
-  await expect(page.getByText('第 21–40 条，共 53 条')).toBeVisible();
-  await page.screenshot(shot('results'));
+      await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, offset: 20 }));
+      await expect(page.getByText('第 21–40 条，共 53 条')).toBeVisible();
+      await page.screenshot(shot('results'));
 
-  await open(page, contractsUrl({ openid: LI.openid, plan_id: LI.plan }));
-  await page.getByLabel('家长 openid').fill('oUpF8 uM!');
-  await page.getByRole('button', { name: '查询' }).click();
-  await page.screenshot(shot('invalid-input'));
+      await open(page, contractsUrl({ openid: LI.openid, plan_id: LI.plan }));
+      await page.getByLabel('家长 openid').fill('oUpF8 uM!');
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.screenshot(shot('invalid-input'));
 
-  await open(page, contractsUrl({ openid: 'sandbox_fault_system_error', plan_id: ZHANG.plan }));
-  await page.screenshot(shot('upstream-error'));
+      await open(page, contractsUrl({ openid: 'sandbox_fault_system_error', plan_id: ZHANG.plan }));
+      await page.screenshot(shot('upstream-error'));
 
-  await open(page, contractsUrl({ openid: 'sandbox_fault_tampered', plan_id: ZHANG.plan }));
-  await page.screenshot(shot('unverified'));
+      await open(page, contractsUrl({ openid: 'sandbox_fault_tampered', plan_id: ZHANG.plan }));
+      await page.screenshot(shot('unverified'));
 
-  await open(page, contractsUrl({ openid: 'oNoContractsAtThisSchool01', plan_id: ZHANG.plan }));
-  await page.screenshot(shot('empty'));
+      await open(page, contractsUrl({ openid: 'oNoContractsAtThisSchool01', plan_id: ZHANG.plan }));
+      await page.screenshot(shot('empty'));
 
-  await open(page, '/admin/audit');
-  await page.screenshot(shot('admin-audit'));
-  await open(page, '/admin/users');
-  await page.screenshot(shot('admin-users'));
-});
+      await open(page, '/admin/audit');
+      await page.screenshot(shot('admin-audit'));
+      await open(page, '/admin/users');
+      await page.screenshot(shot('admin-users'));
+    });
 
-test('login', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await open(page, '/login');
-  await page.screenshot(shot('login'));
-  await context.close();
-});
+    test('login', async ({ browser }) => {
+      const context = await browser.newContext({
+        storageState: { cookies: [], origins: [] },
+        locale: 'zh-CN',
+        colorScheme: scheme,
+      });
+      const page = await context.newPage();
+      await open(page, '/login');
+      await page.screenshot(shot('login'));
+      await context.close();
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { LanguageSwitch } from '@/components/layout/language-switch';
+import { ThemeControl } from '@/components/theme/theme-control';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { DEMO_ADMIN } from '@/lib/sandbox/demo-admin';
 import { isSandboxMode, parseAccessSettings } from '@/lib/server/config';
@@ -41,6 +42,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           </p>
         </aside>
       )}
+      <ThemeControl className="self-center" />
     </main>
   );
 }

@@ -3,6 +3,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
 import { type KeyboardEvent, type MouseEvent, useMemo } from 'react';
+import { TableBox } from '@/components/ui/table-box';
 import type { TimeOrder } from '@/lib/contracts/order';
 import type { ContractRow } from '@/lib/contracts/page';
 import { contractsColumns, contractsFeatures, SORTABLE_COLUMN } from './columns';
@@ -51,7 +52,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
   }
 
   return (
-    <div className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableBox label={t('table.caption')} className="max-h-[70vh] overflow-y-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t('table.caption')}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_var(--color-slate-200)]">
@@ -108,6 +109,6 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -24,11 +24,10 @@ export function PlanChoices({ plans, value, onChoose }: PlanChoicesProps) {
             key={plan.planId}
             type="button"
             aria-pressed={plan.planId === value.trim()}
-            aria-label={t('choose', { name: plan.name, planId: plan.planId })}
             onClick={() => onChoose(plan.planId)}
             className="flex items-baseline gap-1.5 rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:text-blue-900"
           >
-            <span className="font-medium">{plan.name}</span>
+            <span className="font-medium">{plan.name}</span>{' '}
             <span className="font-mono text-xs text-slate-600">{plan.planId}</span>
           </button>
         ))}

@@ -30,16 +30,13 @@ export function RecentSearches({
             <li key={`${search.openid} ${search.planId} ${search.contractStatus}`}>
               <Link
                 href={contractsHref(search.openid, search.planId, search.contractStatus)}
-                aria-label={
-                  status
-                    ? t('recent.repeatWithStatus', { openid: search.openid, plan, status })
-                    : t('recent.repeat', { openid: search.openid, plan })
-                }
                 className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded px-1 py-2 text-sm hover:bg-slate-50"
               >
-                <span className="font-mono text-blue-800 underline underline-offset-2">{search.openid}</span>
-                <span className="text-slate-700">{plan}</span>
-                {status && <span className="text-slate-700">{status}</span>}
+                {/* Read as one phrase, "search again: openid plan status time", and named by what it shows. */}
+                <span className="sr-only">{t('recent.again')}</span>
+                <span className="font-mono text-blue-800 underline underline-offset-2">{search.openid}</span>{' '}
+                <span className="text-slate-700">{plan}</span>{' '}
+                {status && <span className="text-slate-700">{status} </span>}
                 <time
                   className="ml-auto text-xs text-slate-600 tabular-nums"
                   dateTime={new Date(search.at).toISOString()}

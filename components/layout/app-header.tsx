@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { signOut } from '@/app/login/actions';
+import { ThemeControl } from '@/components/theme/theme-control';
 import type { Staff } from '@/lib/server/session';
 import { LanguageSwitch } from './language-switch';
 
@@ -36,7 +37,8 @@ export function AppHeader({ staff, current }: { staff: Staff; current: 'contract
           ))}
         </nav>
       </div>
-      <div className="flex items-center gap-3">
+      <div className="ml-auto flex flex-wrap items-center gap-3">
+        <ThemeControl />
         <LanguageSwitch />
         <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
           <span>{t('login.signedInAs', { name: staff.username, role: t(`roles.${staff.role}`) })}</span>

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { TableBox } from '@/components/ui/table-box';
 import { AUDIT_COLUMNS, type AuditColumn, auditCells, auditHeaders } from '@/lib/audit/cells';
 import type { AuditRecord } from '@/lib/server/audit';
 
@@ -16,7 +17,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
   const t = useTranslations();
   const headers = auditHeaders(t);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableBox label={t('audit.caption')}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t('audit.caption')}</caption>
         <thead className="bg-slate-100 text-slate-700">
@@ -48,6 +49,6 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
