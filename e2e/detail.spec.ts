@@ -20,7 +20,7 @@ test('clicking a row opens every field of the contract, and an id copies in one 
   await expect(dialog.getByText('（午餐费）')).toBeVisible();
   // Beijing time, and WeChat's own RFC 3339 text beside it.
   await expect(dialog.getByRole('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-  await expect(dialog.getByText(/^微信支付原文: \d{4}-\d{2}-\d{2}T/)).toBeVisible();
+  await expect(dialog.getByText(/^微信支付原文：\d{4}-\d{2}-\d{2}T/)).toBeVisible();
 
   await dialog.getByRole('button', { name: '复制签约协议号' }).click();
   await expect(dialog.getByText('已复制')).toBeVisible();

@@ -197,3 +197,19 @@ test('“/” focuses the openid field, Enter searches, and the result is announ
   await page.getByLabel('签约模板号').press('Enter');
   await expect(page.getByRole('status').filter({ hasText: '已加载 6 条签约记录，共 6 条' })).toBeAttached();
 });
+
+test('“/” still jumps to the openid field after choosing a status filter, but not inside the detail', async ({
+  page,
+}) => {
+  await open(page, contractsUrl({ openid: ZHAO.openid, plan_id: ZHAO.plan }));
+  await page.getByText('已解约', { exact: true }).first().click();
+  await expect(page).toHaveURL(/contract_status=DELETE/);
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('家长 openid')).toBeFocused();
+
+  await bodyRows(page).first().click();
+  await expect(page.getByRole('dialog', { name: '签约详情' })).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog', { name: '签约详情' })).toBeVisible();
+  await expect(page.getByLabel('家长 openid')).not.toBeFocused();
+});

@@ -21,6 +21,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByText('第 21–40 条，共 53 条')).toBeVisible();
       await page.screenshot(shot('results'));
 
+      await page.getByRole('table', { name: '签约记录' }).locator('tbody').getByRole('row').first().click();
+      await page.getByRole('dialog', { name: '签约详情' }).getByRole('button', { name: '复制签约协议号' }).click();
+      await page.screenshot(shot('detail'));
+
+      await open(page, contractsUrl({ openid: 'oC7vB2nM9xZ4aS1dF8gH3jK6lQ0w', plan_id: '101164396123311332' }));
+      await page.getByRole('table', { name: '签约记录' }).locator('tbody').getByRole('row').first().click();
+      await page.screenshot(shot('detail-other-openid'));
+
+      await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 CSV' }).click();
+      await downloading;
+      await page.getByText('显示的列', { exact: true }).click();
+      await page.screenshot(shot('export-and-columns'));
+
       await open(page, contractsUrl({ openid: LI.openid, plan_id: LI.plan }));
       await page.getByLabel('家长 openid').fill('oUpF8 uM!');
       await page.getByRole('button', { name: '查询' }).click();
@@ -39,6 +54,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot(shot('admin-audit'));
       await open(page, '/admin/users');
       await page.screenshot(shot('admin-users'));
+
+      // The first visit again, now with this session's searches under 我最近的查询.
+      await open(page, '/contracts');
+      await page.screenshot(shot('recent-searches'));
+    });
+
+    test('in English', async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL }]);
+      await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
+      await page.screenshot(shot('results-en'));
     });
 
     test('login', async ({ browser }) => {

@@ -40,7 +40,7 @@ describe('messages', () => {
 
   it('counts contracts with plurals in English and plain numbers in Chinese', () => {
     expect(enText('states.loaded', { count: 1 })).toBe('Loaded 1 contract');
-    expect(enText('states.loadedOfTotal', { count: 20, total: 1053 })).toBe('Loaded 20 contracts of 1,053');
+    expect(enText('states.loadedOfTotal', { count: 20, total: 1053 })).toBe('Loaded 20 of 1,053 contracts');
     expect(zhText('states.loadedOfTotal', { count: 20, total: 53 })).toBe('已加载 20 条签约记录，共 53 条');
     expect(enText('users.count', { count: 1 })).toBe('1 account');
     expect(zhText('pagination.rangeOfTotal', { from: 21, to: 40, total: 53 })).toBe('第 21–40 条，共 53 条');

@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { parseAccessSettings } from '@/lib/server/config';
 import { isLocale, LOCALE_COOKIE } from './locales';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -18,5 +19,7 @@ export async function setLocale(form: unknown): Promise<void> {
     maxAge: ONE_YEAR_S,
     sameSite: 'lax',
     httpOnly: true,
+    // Like the session cookie: Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL).
+    secure: parseAccessSettings(process.env).secureCookies,
   });
 }

@@ -35,3 +35,16 @@ describe('csvLine', () => {
     expect(csvLine(['a', null, 'b,c'])).toBe('a,,"b,c"\r\n');
   });
 });
+
+describe('csvCell for identifiers', () => {
+  it('writes an all-digit id as a text formula, so Excel keeps every digit', () => {
+    expect(csvCell({ id: '101164396123311331' })).toBe('"=""101164396123311331"""');
+    expect(csvCell({ id: '0012' })).toBe('"=""0012"""');
+  });
+
+  it('writes any other id as a plain cell, defused and quoted as usual', () => {
+    expect(csvCell({ id: 'oUpF8uMu' })).toBe('oUpF8uMu');
+    expect(csvCell({ id: '=1+1' })).toBe("'=1+1");
+    expect(csvCell({ id: null })).toBe('');
+  });
+});

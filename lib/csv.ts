@@ -9,13 +9,24 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 /** Leading characters a spreadsheet would read as the start of a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: formula starts defused with a leading ', then quoted when it holds " , CR or LF. */
-export function csvCell(value: string | null | undefined): string {
+/** A cell's value; `{ id }` marks an identifier that a spreadsheet must keep as text. */
+export type CsvValue = string | null | undefined | { id: string | null };
+
+/**
+ * One cell: formula starts defused with a leading ', then quoted when it holds " , CR or LF. An
+ * identifier made only of digits is written as the text formula ="…": Excel would otherwise read
+ * it as a number and keep 15 significant digits (an 18-digit plan id would come out rounded).
+ */
+export function csvCell(value: CsvValue): string {
+  if (value !== null && typeof value === 'object') {
+    if (value.id !== null && /^\d+$/.test(value.id)) return `"=""${value.id}"""`;
+    return csvCell(value.id);
+  }
   if (value === null || value === undefined) return '';
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(cells: readonly (string | null | undefined)[]): string {
+export function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

@@ -34,8 +34,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
       });
     }
   }
-  // Enough of the newest records to find a handful of distinct searches among their page turns.
-  const recent = requested ? [] : recentSearches(await latestAuditOf((await getStore()).db, staff.userId, 60), 6);
+  // Enough of the newest records to find a handful of distinct searches among their page turns;
+  // read on every render, so going back to the empty form (client-side) still has the list.
+  const recent = recentSearches(await latestAuditOf((await getStore()).db, staff.userId, 60), 6);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <AppHeader staff={staff} current="contracts" />

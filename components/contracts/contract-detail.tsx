@@ -104,7 +104,10 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
                     {row.createTimeText ?? row.createTime}
                   </time>
                   <span className="mt-1 block text-xs text-slate-600">
-                    {d('originalTime')}: <span className="font-mono">{row.createTime}</span>
+                    {d.rich('originalTime', {
+                      time: row.createTime,
+                      mono: (text) => <span className="font-mono">{text}</span>,
+                    })}
                   </span>
                 </>
               ) : (

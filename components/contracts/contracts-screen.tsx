@@ -38,8 +38,12 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
-      if (event.key !== '/' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Only where "/" is text: after a radio, checkbox or button it still means "search".
+      const typing = target?.closest(
+        'input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit]), textarea, select, [contenteditable="true"]',
+      );
+      const dialogOpen = document.querySelector('dialog[open]');
+      if (event.key !== '/' || typing || dialogOpen || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       document.getElementById('openid')?.focus();
     }

@@ -52,7 +52,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
   }
 
   return (
-    <TableBox label={t('table.caption')} className="max-h-[70vh] overflow-y-auto">
+    <TableBox label={t('table.caption')} className="max-h-[70vh] overflow-y-auto" focusable={false}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t('table.caption')}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 shadow-[0_1px_0_var(--color-slate-200)]">
@@ -98,7 +98,7 @@ export function ContractsTable({ rows, hidden, density, sort, onSort, onOpen }: 
               aria-label={t('detail.rowLabel', { contractId: row.original.contractId ?? t('table.missing') })}
               onClick={(event) => openOnClick(event, row.original)}
               onKeyDown={(event) => openOnKey(event, row.original)}
-              className="cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus-visible:bg-blue-50"
+              className="cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:-outline-offset-2"
             >
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={padding}>

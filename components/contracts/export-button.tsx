@@ -2,10 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
 import { type ExportSearch, readExportEvents } from '@/lib/contracts/export';
 import type { LookupError } from '@/lib/contracts/lookup';
-import type { ContractRow } from '@/lib/contracts/page';
 import { CSV_CONTENT_TYPE } from '@/lib/csv';
 import { LookupErrorPanel } from './lookup-error-panel';
 
@@ -30,9 +28,9 @@ const buttonClass =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
 
 /**
- * "导出 CSV": the server walks every page of the search (each an audited lookup) and streams the
- * rows here; progress shows as pages arrive, "取消导出" stops the walk, and the file is made only
- * when every page has come, so a spreadsheet is never silently short.
+ * "导出 CSV": the server walks every page of the search (each an audited lookup), reporting each
+ * page as it comes, then sends the file; "取消导出" stops the walk. The file comes only when every
+ * page has, so a spreadsheet is never silently short.
  */
 export function ExportButton({ search }: { search: ExportSearch }) {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
@@ -46,7 +44,7 @@ export function ExportButton({ search }: { search: ExportSearch }) {
     const controller = new AbortController();
     running.current = controller;
     setState({ phase: 'running', done: 0, total: null });
-    const rows: ContractRow[] = [];
+    let done = 0;
     try {
       const response = await fetch('/contracts/export', {
         method: 'POST',
@@ -56,24 +54,23 @@ export function ExportButton({ search }: { search: ExportSearch }) {
       });
       if (!response.body) throw new Error('no body');
       for await (const event of readExportEvents(response.body)) {
-        if (event.type === 'page') {
-          rows.push(...event.rows);
+        if (event.type === 'progress') {
+          done = event.done;
           setState({ phase: 'running', done: event.done, total: event.total });
         } else if (event.type === 'error') {
           setState({ phase: 'failed', done: event.done, error: event.error });
           return;
         } else {
-          const file = contractsCsvFilename(t, search.openid, Date.now());
-          download(contractsCsv(t, rows), file);
-          setState({ phase: 'done', count: event.count, file });
+          download(event.csv, event.file);
+          setState({ phase: 'done', count: event.count, file: event.file });
           return;
         }
       }
       // The stream ended without its last line: the server or the network broke off.
-      setState({ phase: 'failed', done: rows.length, error: { kind: 'network' } });
+      setState({ phase: 'failed', done, error: { kind: 'network' } });
     } catch {
       if (controller.signal.aborted) setState({ phase: 'cancelled' });
-      else setState({ phase: 'failed', done: rows.length, error: { kind: 'network' } });
+      else setState({ phase: 'failed', done, error: { kind: 'network' } });
     } finally {
       if (running.current === controller) running.current = null;
     }

@@ -27,13 +27,20 @@ export function LookupErrorPanel({ error, onRetry, retrying }: LookupErrorPanelP
       </p>
       <p className="mt-1 text-sm">
         {text.body}
-        {error.upstreamMessage && <span className="ml-1">“{error.upstreamMessage}”</span>}
+        {error.upstreamMessage && (
+          <span className="ml-1">{t('states.upstreamQuote', { message: error.upstreamMessage })}</span>
+        )}
       </p>
       <div className="mt-3 space-y-0.5">
         {error.code && (
           <p className="text-xs text-slate-600">
-            {t('states.code')}：<span className="font-mono">{error.code}</span>
-            {error.status ? <span className="ml-1 font-mono">(HTTP {error.status})</span> : null}
+            {t.rich('states.codeLine', {
+              code: error.code,
+              mono: (text) => <span className="font-mono">{text}</span>,
+            })}
+            {error.status ? (
+              <span className="ml-1 font-mono">{t('states.httpStatus', { status: error.status })}</span>
+            ) : null}
           </p>
         )}
         {error.requestId && <RequestIdLine requestId={error.requestId} />}

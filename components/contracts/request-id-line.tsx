@@ -5,7 +5,10 @@ export function RequestIdLine({ requestId }: { requestId: string }) {
   const t = useTranslations('states');
   return (
     <p className="text-xs text-slate-600">
-      {t('requestId')}：<span className="font-mono select-all">{requestId}</span>
+      {t.rich('requestIdLine', {
+        id: requestId,
+        mono: (text) => <span className="font-mono select-all">{text}</span>,
+      })}
     </p>
   );
 }

@@ -1,6 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS } from '@/lib/contracts/columns';
+
+/** Only columns that exist and may be hidden: an old or edited stored value cannot hide the rest. */
+const HIDEABLE = new Set<string>(CONTRACT_COLUMNS.filter((column) => !ALWAYS_SHOWN.includes(column)));
 
 export type Density = 'comfortable' | 'compact';
 
@@ -16,7 +20,7 @@ function read(key: string): TablePreferences {
   try {
     const stored = JSON.parse(window.localStorage.getItem(key) ?? 'null') as Partial<TablePreferences> | null;
     return {
-      hidden: Array.isArray(stored?.hidden) ? stored.hidden.filter((id) => typeof id === 'string') : DEFAULTS.hidden,
+      hidden: Array.isArray(stored?.hidden) ? stored.hidden.filter((id) => HIDEABLE.has(id)) : DEFAULTS.hidden,
       density: stored?.density === 'compact' ? 'compact' : DEFAULTS.density,
     };
   } catch {

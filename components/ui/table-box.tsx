@@ -1,25 +1,27 @@
 import type { ReactNode } from 'react';
 
+interface TableBoxProps {
+  label: string;
+  /** Adds to the box, e.g. a height to scroll rows under a sticky header. */
+  className?: string;
+  /**
+   * Whether the box itself takes focus: needed when nothing inside can, or a keyboard could not
+   * scroll it (WCAG 2.1.1); an extra stop when its rows take focus themselves.
+   */
+  focusable?: boolean;
+  children: ReactNode;
+}
+
 /**
  * The box around a wide table: on a narrow screen the table scrolls sideways inside it, not the
- * page. It is a named region that takes focus, so keyboard users can scroll it with the arrows.
- * `className` adds to the box, e.g. a height to scroll rows under a sticky header.
+ * page. It is a named region, so keyboard and screen-reader users can find and scroll it.
  */
-export function TableBox({
-  label,
-  className = '',
-  children,
-}: {
-  label: string;
-  className?: string;
-  children: ReactNode;
-}) {
+export function TableBox({ label, className = '', focusable = true, children }: TableBoxProps) {
   return (
     <section
       aria-label={label}
       className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box without focusable content must take focus itself, or a keyboard cannot scroll it (WCAG 2.1.1).
-      tabIndex={0}
+      tabIndex={focusable ? 0 : undefined}
     >
       {children}
     </section>

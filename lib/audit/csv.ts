@@ -1,16 +1,19 @@
 import { CSV_BOM, csvLine } from '@/lib/csv';
 import type { AuditRecord } from '@/lib/server/audit';
 import { beijingDateStamp } from '@/lib/time/beijing';
-import { AUDIT_COLUMNS, type AuditText, auditCells, auditHeaders } from './cells';
+import { AUDIT_COLUMNS, type AuditColumn, type AuditText, auditCells, auditHeaders } from './cells';
 
 /** The header line, in the table's column order. */
 export function auditCsvHeader(t: AuditText): string {
   return csvLine(auditHeaders(t));
 }
 
+/** Columns holding identifiers a spreadsheet must not turn into numbers. */
+const ID_COLUMNS: ReadonlySet<AuditColumn> = new Set(['openid', 'planId', 'requestId']);
+
 export function auditCsvLine(t: AuditText, record: AuditRecord): string {
   const cells = auditCells(t, record);
-  return csvLine(AUDIT_COLUMNS.map((column) => cells[column]));
+  return csvLine(AUDIT_COLUMNS.map((column) => (ID_COLUMNS.has(column) ? { id: cells[column] } : cells[column])));
 }
 
 /** A whole file at once (the export streams the same pieces batch by batch). */

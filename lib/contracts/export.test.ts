@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ExportEvent, MAX_EXPORT_PAGES, readExportEvents, walkContractPages } from './export';
+import {
+  type ExportEvent,
+  exportEvents,
+  MAX_EXPORT_PAGES,
+  readExportEvents,
+  type WalkEvent,
+  walkContractPages,
+} from './export';
 import type { ContractsQuery } from './input';
 import type { LookupResult } from './lookup';
 import type { ContractRow } from './page';
@@ -44,8 +51,8 @@ function pagesOf(total: number, asked: ContractsQuery[] = []) {
   };
 }
 
-async function all(events: AsyncIterable<ExportEvent>): Promise<ExportEvent[]> {
-  const list: ExportEvent[] = [];
+async function all<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const list: T[] = [];
   for await (const event of events) list.push(event);
   return list;
 }
@@ -114,13 +121,17 @@ describe('walkContractPages', () => {
     const endless = pagesOf(Number.MAX_SAFE_INTEGER);
     const events = await all(walkContractPages(search, endless, new AbortController().signal));
     expect(events).toHaveLength(MAX_EXPORT_PAGES + 1);
-    expect(events.at(-1)).toMatchObject({ type: 'error', error: { kind: 'upstream' }, done: MAX_EXPORT_PAGES * 40 });
+    expect(events.at(-1)).toMatchObject({
+      type: 'error',
+      error: { kind: 'export_too_large' },
+      done: MAX_EXPORT_PAGES * 40,
+    });
   });
 
   it('asks for no further page once cancelled', async () => {
     const asked: ContractsQuery[] = [];
     const controller = new AbortController();
-    const events: ExportEvent[] = [];
+    const events: WalkEvent[] = [];
     for await (const event of walkContractPages(search, pagesOf(200, asked), controller.signal)) {
       events.push(event);
       controller.abort();
@@ -130,11 +141,38 @@ describe('walkContractPages', () => {
   });
 });
 
+describe('exportEvents', () => {
+  const toFile = (rows: ContractRow[]) => ({ csv: rows.map((r) => r.contractId).join(','), file: 'f.csv' });
+
+  it('reports progress per page, then one file of every row, signed first across pages', async () => {
+    const terminated = (n: number) => ({ ...row(n), status: 'DELETE' });
+    const walk: WalkEvent[] = [
+      { type: 'page', rows: [row(1), terminated(2)], done: 2, total: 4 },
+      { type: 'page', rows: [row(3), terminated(4)], done: 4, total: 4 },
+      { type: 'done', count: 4 },
+    ];
+    expect(await all(exportEvents(walk.values(), toFile))).toEqual([
+      { type: 'progress', done: 2, total: 4 },
+      { type: 'progress', done: 4, total: 4 },
+      { type: 'done', count: 4, csv: 'c1,c3,c2,c4', file: 'f.csv' },
+    ]);
+  });
+
+  it('makes no file when the walk fails part-way', async () => {
+    const walk: WalkEvent[] = [
+      { type: 'page', rows: [row(1)], done: 1, total: 2 },
+      { type: 'error', error: { kind: 'timeout', requestId: 'R1' }, done: 1 },
+    ];
+    const events = await all(exportEvents(walk.values(), toFile));
+    expect(events.map((e) => e.type)).toEqual(['progress', 'error']);
+  });
+});
+
 describe('readExportEvents', () => {
   it('reads whole lines whatever the chunk boundaries, multi-byte characters included', async () => {
     const events: ExportEvent[] = [
-      { type: 'page', rows: [{ ...row(1), contractId: '签约号一' }], done: 1, total: 2 },
-      { type: 'done', count: 1 },
+      { type: 'progress', done: 1, total: 2 },
+      { type: 'done', count: 1, csv: '\uFEFF签约协议号,状态\r\n1,已签约\r\n', file: '签约记录.csv' },
     ];
     const bytes = new TextEncoder().encode(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
     await fc.assert(

@@ -20,6 +20,8 @@ export type LookupErrorKind =
   | 'rate_limited'
   | 'unavailable'
   | 'upstream'
+  /** A CSV export past MAX_EXPORT_PAGES: stopped before asking WeChat for more. */
+  | 'export_too_large'
   | 'internal';
 
 export interface LookupError {

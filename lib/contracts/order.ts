@@ -18,6 +18,11 @@ export function orderContracts<T extends Pick<Contract, 'contract_status'>>(cont
   return [...contracts].sort((a, b) => groupOf(a.contract_status) - groupOf(b.contract_status));
 }
 
+/** Table rows (status already read) in the same order: signed, terminated, anything else. */
+export function orderRows<T extends { status: string | null }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => groupOf(a.status) - groupOf(b.status));
+}
+
 export type TimeOrder = 'ascending' | 'descending';
 
 interface TimedRow {

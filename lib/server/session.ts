@@ -17,8 +17,17 @@ export interface Staff {
  * itself; a check in a layout would not protect them.
  */
 export async function currentStaff(): Promise<Staff | null> {
+  return staffOf(await headers());
+}
+
+/**
+ * The staff member a request's cookies belong to, checked now: a long export asks again before
+ * each page, so a disabled account or an ended session stops it. `refresh: false` only reads:
+ * once a response is streaming, no cookie can be set any more.
+ */
+export async function staffOf(requestHeaders: Headers, { refresh = true } = {}): Promise<Staff | null> {
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: !refresh } });
   if (!session || session.user.banned) return null;
   return {
     userId: session.user.id,

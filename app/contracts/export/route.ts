@@ -1,6 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { type ExportEvent, walkContractPages } from '@/lib/contracts/export';
-import { clientIp, currentStaff } from '@/lib/server/session';
+import { getTranslations } from 'next-intl/server';
+import { DEFAULT_LOCALE } from '@/i18n/locales';
+import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
+import { type ExportEvent, exportEvents, walkContractPages } from '@/lib/contracts/export';
+import { clientIp, currentStaff, staffOf } from '@/lib/server/session';
 import { lookupContractsAs } from '@/lib/server/staff-lookup';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
@@ -14,10 +17,11 @@ function refusal(status: number, event: ExportEvent): Response {
 }
 
 /**
- * Every contract of one search, page after page, for the CSV export. Each page is an audited,
- * rate-limited lookup like any other (action "export"). POST with a JSON body only: a form on
- * another site can send neither, so no other site can make a clerk's browser start an export.
- * The walk stops when the browser cancels (the request's signal).
+ * Every contract of one search, page after page, as one CSV file. Each page is an audited,
+ * rate-limited lookup like any other (action "export"), made only while the clerk's session still
+ * holds. POST with a JSON body only: a form on another site can send neither, so no other site can
+ * make a clerk's browser start an export. The walk stops when the browser cancels. The file is in
+ * Chinese whatever the page's language, like the audit export: the office's spreadsheets expect it.
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
@@ -33,11 +37,21 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
   const search = { openid: body?.openid, plan_id: body?.plan_id, contract_status: body?.contract_status };
   const ip = await clientIp();
-  const events = walkContractPages(
+  const t = await getTranslations({ locale: DEFAULT_LOCALE });
+
+  const walk = walkContractPages(
     search as Parameters<typeof walkContractPages>[0],
-    (query) => lookupContractsAs(staff, query, ip, 'export'),
+    async (query) => {
+      const still = await staffOf(request.headers, { refresh: false });
+      if (!still) return { ok: false, error: { kind: 'unauthenticated' } };
+      return lookupContractsAs(still, query, ip, 'export');
+    },
     request.signal,
   );
+  const events = exportEvents(walk, (rows) => ({
+    csv: contractsCsv(t, rows),
+    file: contractsCsvFilename(t, String(search.openid), Date.now()),
+  }));
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
