@@ -84,6 +84,12 @@ test('a slow export shows its progress and can be cancelled, leaving no file', a
   await expect(page.getByText('已取消导出，没有生成文件。')).toBeVisible();
   await expect(page.getByRole('button', { name: '导出 CSV' })).toBeEnabled();
   expect(downloads).toBe(0);
+
+  // The server stopped waiting for WeChat too, and the audit trail says the page was cancelled.
+  await expect(async () => {
+    await open(page, '/admin/audit?openid=sandbox_fault_slow');
+    await expect(page.getByRole('row').filter({ hasText: '导出 CSV：已取消' }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 });
 
 test('an export WeChat fails part-way gives no file, and says why with the Request-ID', async ({ page }) => {

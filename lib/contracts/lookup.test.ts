@@ -63,6 +63,12 @@ describe('describeFailure', () => {
     },
   );
 
+  it('says a cancelled call was cancelled, nothing more', () => {
+    expect(describeFailure(new WechatPayError('cancelled by the caller', { kind: 'cancelled' }))).toEqual({
+      kind: 'cancelled',
+    });
+  });
+
   it('recognises a WechatPayError made by another copy of the module (another Next.js bundle)', () => {
     // Not an instance of this module's class, but the same shape and name.
     const foreign = Object.assign(new Error('系统错误'), {

@@ -20,6 +20,8 @@ export type LookupErrorKind =
   | 'rate_limited'
   | 'unavailable'
   | 'upstream'
+  /** The clerk cancelled (an export) while WeChat was being asked. */
+  | 'cancelled'
   /** A CSV export past MAX_EXPORT_PAGES: stopped before asking WeChat for more. */
   | 'export_too_large'
   | 'internal';
@@ -89,5 +91,7 @@ export function describeFailure(error: unknown): LookupError {
     case 'timeout':
     case 'network':
       return { kind: error.kind, status: error.status, requestId };
+    case 'cancelled':
+      return { kind: 'cancelled' };
   }
 }

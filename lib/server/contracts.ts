@@ -11,13 +11,13 @@ import { logger } from './logger';
  * One contracts lookup: validate, perform the signed query, check the verified answer's shape and
  * map it to what the table needs. Never throws: every failure comes back as a LookupError value.
  */
-export async function lookupContracts(input: unknown): Promise<LookupResult> {
+export async function lookupContracts(input: unknown, signal?: AbortSignal): Promise<LookupResult> {
   const parsed = parseContractsQuery(input);
   if (!parsed.ok) return { ok: false, error: { kind: 'invalid_input', fieldErrors: parsed.fieldErrors } };
   try {
     const { client } = await getGateway();
     const { path, params } = contractsRequest(parsed.query);
-    const answer = await client.get(path, params);
+    const answer = await client.get(path, params, { signal });
     const shape = contractsAnswerSchema.safeParse(answer.json);
     if (!shape.success) {
       logger.warn({ requestId: answer.requestId }, 'wechatpay answer has an unexpected shape');

@@ -38,12 +38,16 @@ export async function lookupContractsAs(
   input: unknown,
   clientIp: string | null,
   purpose: LookupPurpose = 'lookup',
+  /** Aborted when the clerk no longer waits (a cancelled export): WeChat's call ends too. */
+  signal?: AbortSignal,
 ): Promise<LookupResult> {
   const { db } = await getStore();
   const { lookupsPerMinute } = parseAccessSettings(process.env);
   const used = await countHit(db, `lookup:${staff.userId}`, MINUTE_MS);
   const result: LookupResult =
-    used > lookupsPerMinute ? { ok: false, error: { kind: 'staff_rate_limited' } } : await lookupContracts(input);
+    used > lookupsPerMinute
+      ? { ok: false, error: { kind: 'staff_rate_limited' } }
+      : await lookupContracts(input, signal);
   try {
     await appendAudit(db, {
       at: Date.now(),

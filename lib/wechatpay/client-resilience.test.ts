@@ -506,3 +506,35 @@ describe('call-level verifier', () => {
     await expect(client.get(PATH, PARAMS)).resolves.toMatchObject({ json: DATA });
   });
 });
+
+describe('cancellation', () => {
+  it('ends the attempt at once when the caller aborts, without retrying or failing over', async () => {
+    neverAnswers(primary);
+    answersOk(backup, 'B');
+    const client = makeClient({ timeoutMs: 5_000, deadlineMs: 15_000 });
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = wechatPayFailure(client.get(PATH, PARAMS, { signal: controller.signal }));
+    await waitMs(100);
+    controller.abort();
+
+    const error = await pending;
+    expect(error.kind).toBe('cancelled');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(client.events.map((event) => event.outcome)).toEqual(['cancelled']);
+    expect(backup.requests).toHaveLength(0);
+
+    // A cancel says nothing about the host: the next call still starts at the primary.
+    answersOk(primary, 'P');
+    await client.get(PATH, PARAMS);
+    expect(hostsOf(client.events).at(-1)).toBe(new URL(primary.url).host);
+  });
+
+  it('sends nothing for a call cancelled before it starts', async () => {
+    answersOk(primary, 'P');
+    const client = makeClient();
+    const error = await wechatPayFailure(client.get(PATH, PARAMS, { signal: AbortSignal.abort() }));
+    expect(error.kind).toBe('cancelled');
+    expect(primary.requests).toHaveLength(0);
+  });
+});

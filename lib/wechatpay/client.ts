@@ -62,7 +62,11 @@ export interface VerifiedAnswer {
 export interface CallOptions {
   /** Verifies this call's answer instead of the client's verifier (the certificate download). */
   verifier?: Verifier;
+  /** Ends the call, attempt and retries, when the caller no longer wants the answer. */
+  signal?: AbortSignal;
 }
+
+const cancelled = (cause?: unknown) => new WechatPayError('cancelled by the caller', { kind: 'cancelled', cause });
 
 export interface WechatPayClient {
   get(path: string, query: Record<string, string | number>, options?: CallOptions): Promise<VerifiedAnswer>;
@@ -156,7 +160,12 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
   });
 
   /** One attempt: sign, send, read, and verify before anything is parsed. */
-  async function attempt(url: URL, timeoutMs: number, verifier: Verifier): Promise<VerifiedAnswer> {
+  async function attempt(
+    url: URL,
+    timeoutMs: number,
+    verifier: Verifier,
+    signal?: AbortSignal,
+  ): Promise<VerifiedAnswer> {
     const target = url.pathname + url.search;
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -167,6 +176,8 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       () => deadline.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
       timeoutMs,
     );
+    const stop = () => deadline.abort(signal?.reason);
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       response = await request(url, {
         method: 'GET',
@@ -181,6 +192,7 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       });
       text = await readCapped(response.body);
     } catch (error) {
+      if (signal?.aborted) throw cancelled(error);
       const timeout = isTimeout(error);
       throw new WechatPayError(timeout ? `no answer within ${timeoutMs} ms` : `request failed: ${String(error)}`, {
         kind: timeout ? 'timeout' : 'network',
@@ -188,6 +200,7 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
       });
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
     }
 
     const headers = response.headers as HeaderBag;
@@ -225,12 +238,18 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
         const remaining = deadline - performance.now();
         // An attempt with almost no time left cannot succeed; the last failure says more.
         if (remaining < Math.min(options.timeoutMs, MIN_ATTEMPT_MS)) break;
+        if (callOptions.signal?.aborted) throw cancelled();
         const host = breaker.host();
         const url = buildRequestUrl(host, path, query);
         const started = performance.now();
         const event = { attempt: number, method: 'GET', host: url.host, path: url.pathname };
         try {
-          const answer = await attempt(url, Math.ceil(Math.min(options.timeoutMs, remaining)), verifier);
+          const answer = await attempt(
+            url,
+            Math.ceil(Math.min(options.timeoutMs, remaining)),
+            verifier,
+            callOptions.signal,
+          );
           breaker.success(host);
           observe({
             ...event,

@@ -14,7 +14,9 @@ export type WechatPayErrorKind =
   /** No answer in time. */
   | 'timeout'
   /** The connection failed (refused, reset, DNS…). */
-  | 'network';
+  | 'network'
+  /** The caller stopped waiting (a clerk cancelled an export): says nothing about WeChat. */
+  | 'cancelled';
 
 export interface WechatPayErrorFields {
   kind: WechatPayErrorKind;

@@ -44,7 +44,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     async (query) => {
       const still = await staffOf(request.headers, { refresh: false });
       if (!still) return { ok: false, error: { kind: 'unauthenticated' } };
-      return lookupContractsAs(still, query, ip, 'export');
+      return lookupContractsAs(still, query, ip, 'export', request.signal);
     },
     request.signal,
   );
