@@ -1,12 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from './csv';
-import { contractsUrl, expect, open, test, ZHANG } from './fixtures';
+import { CONTRACT_HEADERS, contractsUrl, expect, open, test, ZHANG } from './fixtures';
 
 /** An id as Excel keeps it whole, ="…", read back as the id. */
 const excelText = (cell: string) => /^="(\d+)"$/.exec(cell)?.[1] ?? cell;
 
 const bodyRows = (page: Page) => page.getByRole('table', { name: '签约记录' }).locator('tbody').getByRole('row');
+
+/**
+ * Sends the page's next export for a sandbox fault openid instead of the search on screen, and
+ * counts the files the browser is given from then on.
+ */
+async function exportAs(page: Page, openid: string): Promise<() => number> {
+  await page.route('**/contracts/export', (route) =>
+    route.continue({ postData: JSON.stringify({ openid, plan_id: ZHANG.plan, contract_status: 'ALL' }) }),
+  );
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  return () => downloads;
+}
 
 /** Contract ids of every page of the search on screen, as staff would read them page by page. */
 async function idsOnEveryPage(page: Page): Promise<string[]> {
@@ -36,16 +49,7 @@ test('导出 CSV gives every contract of a 53-contract search, in order, with Ch
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const records = parseCsv(bytes.toString('utf8').slice(1));
   expect(records).toHaveLength(54);
-  expect(records[0]).toEqual([
-    '签约协议号',
-    '外部签约号',
-    '状态',
-    '签约时间（北京时间）',
-    '签约模板号',
-    'openid',
-    'AppID',
-    '商户号',
-  ]);
+  expect(records[0]).toEqual(CONTRACT_HEADERS);
   // Digit-only ids are written so that Excel cannot round them: ="101164396123311331".
   expect(records.slice(1).every((row) => row[0].startsWith('="') && row[4] === `="${ZHANG.plan}"`)).toBe(true);
   const rows = records.slice(1).map((row) => row.map(excelText));
@@ -71,19 +75,13 @@ test('the export is recorded in the audit trail, page by page', async ({ page })
 test('a slow export shows its progress and can be cancelled, leaving no file', async ({ page }) => {
   await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
   // The same search, but WeChat will not answer in time: the export hangs on its first page.
-  await page.route('**/contracts/export', (route) =>
-    route.continue({
-      postData: JSON.stringify({ openid: 'sandbox_fault_slow', plan_id: ZHANG.plan, contract_status: 'ALL' }),
-    }),
-  );
-  let downloads = 0;
-  page.on('download', () => downloads++);
+  const downloads = await exportAs(page, 'sandbox_fault_slow');
   await page.getByRole('button', { name: '导出 CSV' }).click();
   await expect(page.getByRole('status').filter({ hasText: '正在导出：已取得 0 条' })).toBeVisible();
   await page.getByRole('button', { name: '取消导出' }).click();
   await expect(page.getByText('已取消导出，没有生成文件。')).toBeVisible();
   await expect(page.getByRole('button', { name: '导出 CSV' })).toBeEnabled();
-  expect(downloads).toBe(0);
+  expect(downloads()).toBe(0);
 
   // The server stopped waiting for WeChat too, and the audit trail says the page was cancelled.
   await expect(async () => {
@@ -92,20 +90,14 @@ test('a slow export shows its progress and can be cancelled, leaving no file', a
   }).toPass({ timeout: 10_000 });
 });
 
-test('an export WeChat fails part-way gives no file, and says why with the Request-ID', async ({ page }) => {
+test('an export WeChat refuses gives no file, and says why with the Request-ID', async ({ page }) => {
   await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
-  await page.route('**/contracts/export', (route) =>
-    route.continue({
-      postData: JSON.stringify({ openid: 'sandbox_fault_system_error', plan_id: ZHANG.plan, contract_status: 'ALL' }),
-    }),
-  );
-  let downloads = 0;
-  page.on('download', () => downloads++);
+  const downloads = await exportAs(page, 'sandbox_fault_system_error');
   await page.getByRole('button', { name: '导出 CSV' }).click();
   await expect(page.getByText('导出未完成（已取得 0 条），没有生成文件。')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('微信支付暂时不可用')).toBeVisible();
   await expect(page.getByText(/微信支付 Request-ID：\S+/)).toBeVisible();
-  expect(downloads).toBe(0);
+  expect(downloads()).toBe(0);
 });
 
 test('the export refuses a request without a session', async ({ browser, baseURL }) => {

@@ -31,6 +31,18 @@ export const ZHANG = { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', plan: '1011643961
 export const LI = { openid: 'o3W2Fs1kZt7yQeR4vB8nLp0xHc5A', plan: '101164396123311331' };
 export const ZHAO = { openid: 'oK5nR8wE2tY7uI1oP4aS6dF9gH0j', plan: '101164396123311333' };
 
+/** The contracts table's column headers, in order: the CSV export has the same. */
+export const CONTRACT_HEADERS = [
+  '签约协议号',
+  '外部签约号',
+  '状态',
+  '签约时间（北京时间）',
+  '签约模板号',
+  'openid',
+  'AppID',
+  '商户号',
+];
+
 export function contractsUrl(params: Record<string, string | number>): string {
   return `/contracts?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 }

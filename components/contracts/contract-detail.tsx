@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
 import { contractHeader } from '@/lib/contracts/columns';
 import type { ContractRow } from '@/lib/contracts/page';
@@ -71,10 +72,7 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
               {d('title')}
             </h2>
             <form method="dialog">
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-              >
+              <button type="submit" className={secondaryButtonClass}>
                 {d('close')}
               </button>
             </form>

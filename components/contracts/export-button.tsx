@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { type ExportSearch, readExportEvents } from '@/lib/contracts/export';
 import type { LookupError } from '@/lib/contracts/lookup';
 import { CSV_CONTENT_TYPE } from '@/lib/csv';
@@ -23,9 +24,6 @@ function download(text: string, file: string) {
   // After the click has handed the file to the browser's download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
 
 /**
  * "导出 CSV": the server walks every page of the search (each an audited lookup), reporting each
@@ -80,11 +78,11 @@ export function ExportButton({ search }: { search: ExportSearch }) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         {state.phase === 'running' ? (
-          <button type="button" onClick={() => running.current?.abort()} className={buttonClass}>
+          <button type="button" onClick={() => running.current?.abort()} className={secondaryButtonClass}>
             {t('exportCsv.cancel')}
           </button>
         ) : (
-          <button type="button" onClick={start} className={buttonClass} aria-describedby="export-hint">
+          <button type="button" onClick={start} className={secondaryButtonClass} aria-describedby="export-hint">
             {t('exportCsv.button')}
           </button>
         )}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { ALWAYS_SHOWN, CONTRACT_COLUMNS, contractHeader } from '@/lib/contracts/columns';
 import type { Density, TablePreferences } from './use-table-preferences';
 
@@ -12,8 +13,6 @@ interface TableToolbarProps {
   children?: ReactNode;
 }
 
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
 const DENSITIES: Density[] = ['comfortable', 'compact'];
 
 /** Which columns show and how tightly the rows sit, remembered for this staff member. */
@@ -31,7 +30,7 @@ export function TableToolbar({ preferences, onChange, children }: TableToolbarPr
     <div className="flex flex-wrap items-center gap-2">
       {/* The checkboxes exist only while the menu is open: closed, nothing in it can be found or tabbed to. */}
       <details className="relative" onToggle={(event) => setMenuOpen(event.currentTarget.open)}>
-        <summary className={`${buttonClass} cursor-pointer list-none`}>{t('tableTools.columns')}</summary>
+        <summary className={`${secondaryButtonClass} cursor-pointer list-none`}>{t('tableTools.columns')}</summary>
         {menuOpen && (
           <fieldset
             aria-label={t('tableTools.columns')}
