@@ -14,7 +14,7 @@ export function LanguageSwitch() {
     <form
       action={setLocale}
       aria-label={t('label')}
-      className="flex overflow-hidden rounded-md border border-slate-300 text-sm"
+      className="flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-sm whitespace-nowrap"
     >
       {LOCALES.map((locale) => (
         <button
