@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
-import { requestTheme } from '@/lib/server/theme';
+import { requestTheme } from '@/lib/theme/request-theme';
 import { themeAttribute } from '@/lib/theme/theme';
 import './globals.css';
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { postgresEnv, type TestStoreEnv } from '@/lib/test-support/databases';
+import { postgresEnv, type TestStoreEnv } from '@/test-support/databases';
 
 /**
  * Two instances of the app behind one PostgreSQL, as a school with a load balancer runs it: a

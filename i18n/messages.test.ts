@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enText, zhText } from '@/lib/test-support/translators';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
+import { enText, zhText } from '@/test-support/translators';
 
 type Tree = { [key: string]: string | Tree };
 

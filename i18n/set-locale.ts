@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { parseAccessSettings } from '@/lib/server/config';
+import { parseAccessSettings } from '@/lib/settings/parse';
 import { isLocale, LOCALE_COOKIE } from './locales';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;

@@ -4,14 +4,14 @@ import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
-import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/input';
+import { latestAuditOf } from '@/lib/audit/server/store';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
+import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/search-input';
+import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { getQueryClient } from '@/lib/query-client';
-import { latestAuditOf } from '@/lib/server/audit';
-import { isSandboxMode, parsePlans } from '@/lib/server/config';
 import { getStore } from '@/lib/server/db/database';
-import { clientIp, requireStaffPage } from '@/lib/server/session';
-import { lookupContractsAs } from '@/lib/server/staff-lookup';
+import { isSandboxMode, parsePlans } from '@/lib/settings/parse';
+import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,12 +1,12 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { LoginForm } from '@/components/auth/login-form';
 import { LanguageSwitch } from '@/components/layout/language-switch';
+import { LoginForm } from '@/components/staff/login-form';
 import { ThemeControl } from '@/components/theme/theme-control';
-import { safeReturnPath } from '@/lib/auth/return-path';
-import { DEMO_ADMIN } from '@/lib/sandbox/demo-admin';
-import { isSandboxMode, parseAccessSettings } from '@/lib/server/config';
-import { currentStaff } from '@/lib/server/session';
+import { isSandboxMode, parseAccessSettings } from '@/lib/settings/parse';
+import { DEMO_ADMIN } from '@/lib/staff/demo-account';
+import { safeReturnPath } from '@/lib/staff/return-path';
+import { currentStaff } from '@/lib/staff/server/session';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

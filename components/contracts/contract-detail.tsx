@@ -4,9 +4,9 @@ import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { CopyButton } from '@/components/ui/copy-button';
-import { contractHeader } from '@/lib/contracts/columns';
-import type { ContractRow } from '@/lib/contracts/page';
-import { type NamedPlan, planName } from '@/lib/plans/plans';
+import { contractHeader } from '@/lib/contracts/fields';
+import { type NamedPlan, planName } from '@/lib/contracts/plans';
+import type { ContractRow } from '@/lib/contracts/view';
 import { StatusBadge } from './status-badge';
 
 interface ContractDetailProps {

@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { ContractsQuery } from '@/lib/contracts/input';
+import type { PageRef } from '@/lib/contracts/links';
 import { sortWithinStatusGroups, type TimeOrder } from '@/lib/contracts/order';
-import type { ContractRow } from '@/lib/contracts/page';
-import type { PageRef } from '@/lib/contracts/pages';
-import type { NamedPlan } from '@/lib/plans/plans';
+import type { NamedPlan } from '@/lib/contracts/plans';
+import type { ContractsQuery } from '@/lib/contracts/search-input';
+import type { ContractRow } from '@/lib/contracts/view';
 import { ContractDetail } from './contract-detail';
 import { ContractsTable } from './contracts-table';
 import { EmptyResult } from './empty-result';

@@ -4,14 +4,14 @@ import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { RecentSearch } from '@/lib/audit/recent';
+import type { NamedPlan } from '@/lib/contracts/plans';
 import {
   type ContractsQuery,
   isSearchRequested,
   parseContractsQuery,
   searchParamsInput,
   toSearchString,
-} from '@/lib/contracts/input';
-import type { NamedPlan } from '@/lib/plans/plans';
+} from '@/lib/contracts/search-input';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';

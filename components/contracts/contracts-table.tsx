@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { type KeyboardEvent, type MouseEvent, useMemo } from 'react';
 import { TableBox } from '@/components/ui/table-box';
 import type { TimeOrder } from '@/lib/contracts/order';
-import type { ContractRow } from '@/lib/contracts/page';
-import { contractsColumns, contractsFeatures, SORTABLE_COLUMN } from './columns';
+import type { ContractRow } from '@/lib/contracts/view';
+import { contractsColumns, contractsFeatures, SORTABLE_COLUMN } from './table-columns';
 import type { Density } from './use-table-preferences';
 
 interface ContractsTableProps {

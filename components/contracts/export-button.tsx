@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
-import { type ExportSearch, readExportEvents } from '@/lib/contracts/export';
-import type { LookupError } from '@/lib/contracts/lookup';
+import { type ExportSearch, readExportEvents } from '@/lib/contracts/export-walk';
+import type { LookupError } from '@/lib/contracts/failure';
 import { CSV_CONTENT_TYPE } from '@/lib/csv';
 import { LookupErrorPanel } from './lookup-error-panel';
 

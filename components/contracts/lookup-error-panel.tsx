@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { LookupError } from '@/lib/contracts/lookup';
+import type { LookupError } from '@/lib/contracts/failure';
 import { RequestIdLine } from './request-id-line';
 
 interface LookupErrorPanelProps {

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { NamedPlan } from '@/lib/plans/plans';
+import type { NamedPlan } from '@/lib/contracts/plans';
 
 interface PlanChoicesProps {
   plans: readonly NamedPlan[];

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { RecentSearch } from '@/lib/audit/recent';
-import { statusText } from '@/lib/contracts/columns';
-import { contractsHref } from '@/lib/contracts/input';
-import { type NamedPlan, planName } from '@/lib/plans/plans';
+import { statusText } from '@/lib/contracts/fields';
+import { type NamedPlan, planName } from '@/lib/contracts/plans';
+import { contractsHref } from '@/lib/contracts/search-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 
 /** The clerk's own last searches from the audit trail: the parent who calls back is one click away. */

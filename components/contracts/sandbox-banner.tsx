@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { contractsHref } from '@/lib/contracts/input';
-import { planName } from '@/lib/plans/plans';
+import { planName } from '@/lib/contracts/plans';
+import { contractsHref } from '@/lib/contracts/search-input';
 import { FAULTS } from '@/lib/sandbox/faults';
 import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
 

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
+import type { NamedPlan } from '@/lib/contracts/plans';
 import {
   CONTRACT_STATUSES,
   type ContractsQuery,
@@ -10,8 +11,7 @@ import {
   type FieldErrors,
   PAGE_SIZES,
   parseContractsQuery,
-} from '@/lib/contracts/input';
-import type { NamedPlan } from '@/lib/plans/plans';
+} from '@/lib/contracts/search-input';
 import { PlanChoices } from './plan-choices';
 
 type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };

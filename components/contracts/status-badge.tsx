@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { statusText } from '@/lib/contracts/columns';
+import { statusText } from '@/lib/contracts/fields';
 
 /** Each status's colour; its label comes from the one place the CSV export reads too. */
 const STATUS_STYLE: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { rangeText } from '@/components/ui/range-text';
-import type { ContractsPage } from '@/lib/contracts/page';
-import type { PageRef } from '@/lib/contracts/pages';
+import type { PageRef } from '@/lib/contracts/links';
+import type { ContractsPage } from '@/lib/contracts/view';
 
 interface TablePaginationProps {
   page: ContractsPage;

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
-import { ALWAYS_SHOWN, CONTRACT_COLUMNS, contractHeader } from '@/lib/contracts/columns';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, contractHeader } from '@/lib/contracts/fields';
 import type { Density, TablePreferences } from './use-table-preferences';
 
 interface TableToolbarProps {

@@ -1,9 +1,9 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryContracts } from '@/app/contracts/actions';
-import type { ContractsQuery } from '@/lib/contracts/input';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
+import type { ContractsQuery } from '@/lib/contracts/search-input';
+import { queryContracts } from '@/lib/contracts/server/actions';
 
 /**
  * One cache entry per search: an older, slower answer lands in its own entry and never replaces

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { ALWAYS_SHOWN, CONTRACT_COLUMNS } from '@/lib/contracts/columns';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS } from '@/lib/contracts/fields';
 
 /** Only columns that exist and may be hidden: an old or edited stored value cannot hide the rest. */
 const HIDEABLE = new Set<string>(CONTRACT_COLUMNS.filter((column) => !ALWAYS_SHOWN.includes(column)));

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { signOut } from '@/app/login/actions';
 import { ThemeControl } from '@/components/theme/theme-control';
-import type { Staff } from '@/lib/server/session';
+import type { Staff } from '@/lib/staff/server/session';
+import { signOut } from '@/lib/staff/server/sign-in-actions';
 import { LanguageSwitch } from './language-switch';
 
 const linkClass =

@@ -1,4 +1,4 @@
-import { requestTheme } from '@/lib/server/theme';
+import { requestTheme } from '@/lib/theme/request-theme';
 import { ThemeSwitch } from './theme-switch';
 
 /** The theme switch, starting from the choice this request's cookie carries; `className` places it. */

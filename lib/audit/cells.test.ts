@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enText, zhText } from '@/lib/test-support/translators';
+import { record } from '@/test-support/audit-record';
+import { enText, zhText } from '@/test-support/translators';
 import { AUDIT_COLUMNS, auditCells, auditHeaders, outcomeText } from './cells';
-import { record } from './test-record';
 
 describe('auditHeaders', () => {
   it('names the columns in Chinese, in the table order', () => {

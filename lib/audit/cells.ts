@@ -1,6 +1,6 @@
 import type { Translator } from '@/i18n/translator';
-import { CONTRACT_STATUSES } from '@/lib/contracts/input';
-import type { AuditRecord } from '@/lib/server/audit';
+import type { AuditRecord } from '@/lib/audit/server/store';
+import { CONTRACT_STATUSES } from '@/lib/contracts/search-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 // The reference catalog: every language has its keys (i18n/messages.test.ts checks).
 import catalog from '@/messages/zh-CN.json';

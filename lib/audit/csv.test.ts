@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '@/lib/csv';
-import { zhText } from '@/lib/test-support/translators';
+import { record } from '@/test-support/audit-record';
+import { zhText } from '@/test-support/translators';
 import { auditCsvFilename, auditCsvHeader, buildAuditCsv } from './csv';
-import { record } from './test-record';
 
 describe('buildAuditCsv', () => {
   it('starts with a BOM and the Chinese headers', () => {

@@ -1,5 +1,5 @@
+import type { AuditRecord } from '@/lib/audit/server/store';
 import { CSV_BOM, csvLine } from '@/lib/csv';
-import type { AuditRecord } from '@/lib/server/audit';
 import { beijingDateStamp } from '@/lib/time/beijing';
 import { AUDIT_COLUMNS, type AuditColumn, type AuditText, auditCells, auditHeaders } from './cells';
 

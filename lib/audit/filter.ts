@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditFilter } from '@/lib/server/audit';
+import type { AuditFilter } from '@/lib/audit/server/store';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
 import type messages from '@/messages/zh-CN.json';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { record } from '@/test-support/audit-record';
 import { recentSearches } from './recent';
-import { record } from './test-record';
 
 describe('recentSearches', () => {
   it('gives each search once, newest first, however many pages or exports it had', () => {

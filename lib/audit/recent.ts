@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@/lib/server/audit';
+import type { AuditRecord } from '@/lib/audit/server/store';
 
 /** A search this staff member made, to repeat in one click. */
 export interface RecentSearch {

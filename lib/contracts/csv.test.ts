@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '@/lib/csv';
-import { enText, zhText } from '@/lib/test-support/translators';
+import { enText, zhText } from '@/test-support/translators';
 import { contractsCsv, contractsCsvFilename } from './csv';
-import type { ContractRow } from './page';
+import type { ContractRow } from './view';
 
 const signed: ContractRow = {
   key: 'a#0',

@@ -1,7 +1,7 @@
 import { CSV_BOM, type CsvValue, csvLine } from '@/lib/csv';
 import { beijingDateStamp } from '@/lib/time/beijing';
-import { CONTRACT_COLUMNS, type ContractColumn, type ContractsText, contractHeader, statusText } from './columns';
-import type { ContractRow } from './page';
+import { CONTRACT_COLUMNS, type ContractColumn, type ContractsText, contractHeader, statusText } from './fields';
+import type { ContractRow } from './view';
 
 function cell(t: ContractsText, row: ContractRow, column: ContractColumn): CsvValue {
   if (column === 'status') return statusText(t, row.status);

@@ -5,6 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRequestUrl, type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
+import { createSigner } from '@/lib/wechatpay/signer';
+import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';
 import {
   contractsFields,
   contractsInput,
@@ -16,14 +19,11 @@ import {
   validLimit,
   validOffset,
   validStatus,
-} from '@/lib/test-support/hostile';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
-import { type FakeWechat, signedAnswerHeaders, startFakeWechat } from '@/lib/test-support/wechat-server';
-import { buildRequestUrl, type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
-import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';
-import { contractsRequest } from './api';
-import { type ContractsQuery, parseContractsQuery } from './input';
+} from '@/test-support/hostile';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
+import { type FakeWechat, signedAnswerHeaders, startFakeWechat } from '@/test-support/wechat-server';
+import { contractsRequest } from './request';
+import { type ContractsQuery, parseContractsQuery } from './search-input';
 
 const RUNS = { numRuns: 10_000 };
 const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';

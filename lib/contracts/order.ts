@@ -1,4 +1,4 @@
-import type { Contract } from './response';
+import type { Contract } from './answer';
 
 const GROUP = new Map<string, number>([
   ['ADD', 0],

@@ -1,4 +1,4 @@
-import type { ContractsQuery } from './input';
+import type { ContractsQuery } from './search-input';
 
 /** One cache entry per validated search, on the server (prefetch) and in the browser alike. */
 export function contractsQueryKey(query: ContractsQuery) {

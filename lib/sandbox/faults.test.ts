@@ -3,9 +3,7 @@
  * independent of how the project's client retries, times out or fails over.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
-import { FAULTS, type FaultName } from './faults';
-import { type RunningSandbox, startSandbox } from './server';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import {
   contractsTarget,
   errorOf,
@@ -17,7 +15,9 @@ import {
   sandboxKeys,
   send,
   verify,
-} from './test-support';
+} from '@/test-support/sandbox';
+import { FAULTS, type FaultName } from './faults';
+import { type RunningSandbox, startSandbox } from './server';
 
 let merchant: RsaKeys;
 let sandbox: RunningSandbox;

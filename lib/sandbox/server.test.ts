@@ -4,19 +4,16 @@
  */
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractsRequest } from '@/lib/contracts/api';
-import type { ContractsQuery } from '@/lib/contracts/input';
-import { describeFailure } from '@/lib/contracts/lookup';
-import { toContractsPage } from '@/lib/contracts/page';
-import { contractsAnswerSchema } from '@/lib/contracts/response';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
+import { contractsAnswerSchema } from '@/lib/contracts/answer';
+import { describeFailure } from '@/lib/contracts/failure';
+import { contractsRequest } from '@/lib/contracts/request';
+import type { ContractsQuery } from '@/lib/contracts/search-input';
+import { toContractsPage } from '@/lib/contracts/view';
 import { type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { WechatPayError } from '@/lib/wechatpay/errors';
 import { createSigner, type Signer } from '@/lib/wechatpay/signer';
 import { createVerifier, staticKeys, type Verifier } from '@/lib/wechatpay/verifier';
-import { FAULTS, type FaultName } from './faults';
-import { DEMO_PARENTS } from './seed';
-import { type RunningSandbox, startSandbox } from './server';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import {
   contractsTarget,
   LUNCH,
@@ -28,7 +25,10 @@ import {
   USER_AGENT,
   verify,
   ZHANG,
-} from './test-support';
+} from '@/test-support/sandbox';
+import { FAULTS, type FaultName } from './faults';
+import { DEMO_PARENTS } from './seed';
+import { type RunningSandbox, startSandbox } from './server';
 
 let merchant: RsaKeys;
 let sandbox: RunningSandbox;

@@ -9,8 +9,8 @@ import {
   type PlatformCertificate,
   type PlatformCertificateInfo,
   randomChars,
-} from './certificates';
-import { answerContracts, type ContractsContext, type Host } from './contracts';
+} from './certificate-issuer';
+import { answerContracts, type ContractsContext, type Host } from './contract-routes';
 import { closeServer, listen, urlOf } from './hosts';
 import { createRequestChecks } from './request-checks';
 import { requestId, type Signing, sendError, sendSigned } from './responses';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from './db/schema';
+import type { Database } from '@/lib/server/db/schema';
 
 /**
  * Counts one hit against `key` in the current fixed window and returns the count so far. One

@@ -1,9 +1,9 @@
 import 'server-only';
-import { getAuth } from './auth';
-import { ensureFirstAdmin } from './bootstrap-admin';
-import { ConfigError, parseAccessSettings, parseConfig, parsePlans } from './config';
-import { getStore } from './db/database';
-import { getGateway } from './gateway';
+import { getGateway } from '@/lib/gateway/gateway';
+import { getStore } from '@/lib/server/db/database';
+import { ConfigError, parseAccessSettings, parseConfig, parsePlans } from '@/lib/settings/parse';
+import { getAuth } from '@/lib/staff/server/auth';
+import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
 import { logger } from './logger';
 
 function stop(message: string): never {

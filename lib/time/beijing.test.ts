@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  beijingDateStamp,
-  beijingDayRange,
-  beijingDayStart,
-  formatBeijingDateTime,
-  isIsoDate,
-} from '@/lib/time/beijing';
+import { beijingDateStamp, beijingDayRange, beijingDayStart, formatBeijingDateTime, isIsoDate } from './beijing';
 
 // Every expected value is a fixed instant: the results must not depend on the server's TZ.
 describe('isIsoDate', () => {

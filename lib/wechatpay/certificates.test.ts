@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encryptCertificate } from '@/lib/sandbox/certificates';
+import { encryptCertificate } from '@/lib/sandbox/certificate-issuer';
 import { type RunningSandbox, startSandbox } from '@/lib/sandbox/server';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import { anyOfKeys, type CertificateStore, createCertificateStore, readCertificates } from './certificates';
 import { createWechatPayClient, type WechatPayClient } from './client';
 import { isWechatPayError } from './errors';

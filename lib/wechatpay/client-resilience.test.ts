@@ -3,7 +3,7 @@
  * time budgets, over real HTTP against two local servers that answer like WeChat Pay.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import {
   answerError,
   answerSigned,
@@ -13,7 +13,7 @@ import {
   signedAnswerHeaders,
   startFakeWechat,
   wechatPayFailure,
-} from '@/lib/test-support/wechat-server';
+} from '@/test-support/wechat-server';
 import { type CallEvent, type ClientOptions, createWechatPayClient } from './client';
 import { createSigner } from './signer';
 import { createVerifier, staticKeys, type Verifier } from './verifier';

@@ -2,7 +2,7 @@ import { verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
+import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import { buildRequestUrl, createWechatPayClient, type WechatPayClient } from './client';
 import { WechatPayError } from './errors';
 import { createSigner, randomNonce, signMessage } from './signer';

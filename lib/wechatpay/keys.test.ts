@@ -1,6 +1,6 @@
 import { sign, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateEcPkcs8Pem, generateRsaKeys, type RsaKeys } from '@/lib/test-support/keys';
+import { generateEcPkcs8Pem, generateRsaKeys, type RsaKeys } from '@/test-support/keys';
 import { parseMerchantPrivateKey, parseWechatPayPublicKey } from './keys';
 
 let keys: RsaKeys;

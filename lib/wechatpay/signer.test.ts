@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateRsaKeys, opensslSign, opensslVerify, type RsaKeys } from '@/lib/test-support/keys';
+import { generateRsaKeys, opensslSign, opensslVerify, type RsaKeys } from '@/test-support/keys';
 import { AUTH_SCHEMA, createSigner, randomNonce, requestMessage } from './signer';
 
 const TARGET =

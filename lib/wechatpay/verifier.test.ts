@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateRsaKeys, opensslSign, type RsaKeys } from '@/lib/test-support/keys';
+import { generateRsaKeys, opensslSign, type RsaKeys } from '@/test-support/keys';
 import { createVerifier, type HeaderBag, type KeyResolver, staticKeys } from './verifier';
 
 const SERIAL = 'PUB_KEY_ID_0119000000012025112700000000000001';

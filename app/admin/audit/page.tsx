@@ -1,16 +1,16 @@
 import { getTranslations } from 'next-intl/server';
-import { AdminPage } from '@/components/admin/admin-page';
-import { AuditEmpty } from '@/components/admin/audit/audit-empty';
-import { AuditExportLink } from '@/components/admin/audit/audit-export-link';
-import { AuditFilterForm } from '@/components/admin/audit/audit-filter-form';
-import { AuditPagination } from '@/components/admin/audit/audit-pagination';
-import { AuditTable } from '@/components/admin/audit/audit-table';
-import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
+import { AuditEmpty } from '@/components/audit/audit-empty';
+import { AuditExportLink } from '@/components/audit/audit-export-link';
+import { AuditFilterForm } from '@/components/audit/audit-filter-form';
+import { AuditPagination } from '@/components/audit/audit-pagination';
+import { AuditTable } from '@/components/audit/audit-table';
+import { AdminPage } from '@/components/layout/admin-page';
+import { ForbiddenNotice } from '@/components/layout/forbidden-notice';
 import { auditPageWindow, auditSearchInput, isFiltered, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
-import { listAudit } from '@/lib/server/audit';
+import { listAudit } from '@/lib/audit/server/store';
 import { getStore } from '@/lib/server/db/database';
-import { requireAdminPage } from '@/lib/server/session';
-import { listStaffAccounts } from '@/lib/server/staff-accounts';
+import { listStaffAccounts } from '@/lib/staff/server/accounts';
+import { requireAdminPage } from '@/lib/staff/server/session';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { AdminPage } from '@/components/admin/admin-page';
-import { ForbiddenNotice } from '@/components/admin/forbidden-notice';
-import { CreateUserForm } from '@/components/admin/users/create-user-form';
-import { UsersTable } from '@/components/admin/users/users-table';
-import { requireAdminPage } from '@/lib/server/session';
-import { listStaffAccounts } from '@/lib/server/staff-accounts';
+import { AdminPage } from '@/components/layout/admin-page';
+import { ForbiddenNotice } from '@/components/layout/forbidden-notice';
+import { CreateUserForm } from '@/components/staff/create-user-form';
+import { UsersTable } from '@/components/staff/users-table';
+import { listStaffAccounts } from '@/lib/staff/server/accounts';
+import { requireAdminPage } from '@/lib/staff/server/session';
 
 /** User management for admins: create accounts, disable and re-enable them, reset passwords, change roles. */
 export default async function UsersPage() {

@@ -2,9 +2,9 @@ import type { NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { DEFAULT_LOCALE } from '@/i18n/locales';
 import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
-import { type ExportEvent, exportEvents, walkContractPages } from '@/lib/contracts/export';
-import { clientIp, currentStaff, staffOf } from '@/lib/server/session';
-import { lookupContractsAs } from '@/lib/server/staff-lookup';
+import { type ExportEvent, exportEvents, walkContractPages } from '@/lib/contracts/export-walk';
+import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { clientIp, currentStaff, staffOf } from '@/lib/staff/server/session';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
 

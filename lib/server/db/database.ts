@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { dataDir } from '../config';
+import { dataDir } from '@/lib/settings/parse';
 import { migrate } from './migrations';
 import type { Database, DatabaseType } from './schema';
 

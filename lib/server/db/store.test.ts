@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORES, type TestStoreEnv } from '@/lib/test-support/databases';
-import { appendAudit, listAudit, type NewAuditRecord } from '../audit';
-import { countHit } from '../rate-limit';
+import { appendAudit, listAudit, type NewAuditRecord } from '@/lib/audit/server/store';
+import { countHit } from '@/lib/server/rate-limit';
+import { STORES, type TestStoreEnv } from '@/test-support/databases';
 import { openStore, type Store } from './database';
 import { migrate } from './migrations';
 

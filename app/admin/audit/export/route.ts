@@ -3,11 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { DEFAULT_LOCALE } from '@/i18n/locales';
 import { auditCsvFilename, auditCsvHeader, auditCsvLine } from '@/lib/audit/csv';
 import { auditSearchInput, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
+import { auditBatches } from '@/lib/audit/server/export-batches';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
-import { auditBatches } from '@/lib/server/audit-export';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
-import { currentStaff } from '@/lib/server/session';
+import { currentStaff } from '@/lib/staff/server/session';
 
 function refusal(status: number, text: string): Response {
   return new Response(text, {

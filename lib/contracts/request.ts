@@ -1,0 +1,20 @@
+import type { ContractsQuery } from './search-input';
+
+/**
+ * The request for one contracts page. The openid has passed the input schema
+ * (`[A-Za-z0-9_-]`), and is still encoded, so nothing it holds can leave the one allowed path.
+ */
+export function contractsRequest(query: ContractsQuery): {
+  path: string;
+  params: Record<string, string | number>;
+} {
+  return {
+    path: `/v3/eduschoolpay/users/${encodeURIComponent(query.openid)}/contracts`,
+    params: {
+      plan_id: query.plan_id,
+      contract_status: query.contract_status,
+      offset: query.offset,
+      limit: query.limit,
+    },
+  };
+}

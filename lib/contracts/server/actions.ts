@@ -1,0 +1,15 @@
+'use server';
+
+import type { LookupResult } from '@/lib/contracts/failure';
+import { clientIp, currentStaff } from '@/lib/staff/server/session';
+import { lookupContractsAs } from './staff-lookup';
+
+/**
+ * The browser's way to look up a contracts page. A server action is a public POST endpoint: it
+ * checks who is asking itself, before validation and before anything reaches WeChat.
+ */
+export async function queryContracts(input: unknown): Promise<LookupResult> {
+  const staff = await currentStaff();
+  if (!staff) return { ok: false, error: { kind: 'unauthenticated' } };
+  return lookupContractsAs(staff, input, await clientIp());
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { appendAudit } from '@/lib/audit/server/store';
+import type { LookupResult } from '@/lib/contracts/failure';
+import { getStore } from '@/lib/server/db/database';
+import { logger } from '@/lib/server/logger';
+import { countHit } from '@/lib/server/rate-limit';
+import { parseAccessSettings } from '@/lib/settings/parse';
+import type { Staff } from '@/lib/staff/server/session';
+import { lookupContracts } from './lookup';
+
+const MINUTE_MS = 60_000;
+const AUDITED_TEXT_MAX = 200;
+
+/** What was asked, as given: a refused input is recorded too, cut to a sane length. */
+function asked(input: unknown, field: string): string | null {
+  const value = (input as Record<string, unknown> | null | undefined)?.[field];
+  if (value === undefined || value === null) return null;
+  return String(value).slice(0, AUDITED_TEXT_MAX);
+}
+
+function askedNumber(input: unknown, field: string): number | null {
+  const text = asked(input, field);
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Why the lookup was made: a page on screen, or one page of a CSV export. */
+export type LookupPurpose = 'lookup' | 'export';
+
+/**
+ * A lookup by a signed-in staff member: within their per-minute limit, performed, and recorded
+ * in the audit trail whatever its outcome. If the record cannot be written the answer is
+ * withheld: no lookup without a trace.
+ */
+export async function lookupContractsAs(
+  staff: Staff,
+  input: unknown,
+  clientIp: string | null,
+  purpose: LookupPurpose = 'lookup',
+  /** Aborted when the clerk no longer waits (a cancelled export): WeChat's call ends too. */
+  signal?: AbortSignal,
+): Promise<LookupResult> {
+  const { db } = await getStore();
+  const { lookupsPerMinute } = parseAccessSettings(process.env);
+  const used = await countHit(db, `lookup:${staff.userId}`, MINUTE_MS);
+  const result: LookupResult =
+    used > lookupsPerMinute
+      ? { ok: false, error: { kind: 'staff_rate_limited' } }
+      : await lookupContracts(input, signal);
+  try {
+    await appendAudit(db, {
+      at: Date.now(),
+      user_id: staff.userId,
+      username: staff.username,
+      action: purpose,
+      openid: asked(input, 'openid'),
+      plan_id: asked(input, 'plan_id'),
+      contract_status: asked(input, 'contract_status'),
+      offset: askedNumber(input, 'offset'),
+      limit: askedNumber(input, 'limit'),
+      outcome: result.ok ? 'ok' : result.error.kind,
+      result_count: result.ok ? result.page.rows.length : null,
+      error_code: result.ok ? null : (result.error.code ?? null),
+      request_id: (result.ok ? result.page.requestId : result.error.requestId) ?? null,
+      client_ip: clientIp,
+    });
+  } catch (error) {
+    logger.error({ err: String(error) }, 'audit record could not be written; lookup withheld');
+    return { ok: false, error: { kind: 'internal' } };
+  }
+  return result;
+}
