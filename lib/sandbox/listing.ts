@@ -1,5 +1,4 @@
-import { orderContracts } from '@/lib/contracts/order';
-import { DEMO_PARENTS, type DemoParent, SANDBOX_APPID, SANDBOX_MCHID } from './seed';
+import { DEMO_PARENTS, type DemoParent, SANDBOX_APPID, SANDBOX_MCHID, type SeedContract } from './seed';
 
 export interface ListingParams {
   openid: string;
@@ -22,6 +21,17 @@ function link(params: ListingParams, offset: number, absolute: boolean): string 
 }
 
 /**
+ * The order WeChat documents: signed (ADD) first, then terminated (DELETE), each kept in the stored
+ * order. The sandbox's own, not the dashboard's: an ordering bug in the dashboard must show here.
+ */
+function inDocumentedOrder(contracts: readonly SeedContract[]): SeedContract[] {
+  return [
+    ...contracts.filter((contract) => contract.contract_status === 'ADD'),
+    ...contracts.filter((contract) => contract.contract_status === 'DELETE'),
+  ];
+}
+
+/**
  * The answer body WeChat would give for one page of a parent's contracts in one plan. `parent`
  * lends another parent's contracts to this openid (the fault openids have none of their own).
  */
@@ -33,7 +43,7 @@ export function listContracts(
     (contract) =>
       contract.plan_id === params.planId && (params.status === 'ALL' || contract.contract_status === params.status),
   );
-  const ordered = parent?.serverOrder === 'as-stored' ? matching : orderContracts(matching);
+  const ordered = parent?.serverOrder === 'as-stored' ? matching : inDocumentedOrder(matching);
   const page = ordered.slice(params.offset, params.offset + params.limit);
   const hasNext = params.offset + params.limit < ordered.length;
   const hasPrev = params.offset > 0;
