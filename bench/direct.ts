@@ -12,8 +12,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { SANDBOX_MCHID } from '@/lib/sandbox/seed';
-import { startSandbox } from '@/lib/sandbox/server';
+import { SANDBOX_MCHID, startSandbox } from '@/lib/sandbox';
 import { createWechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
 import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';

@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { planName } from '@/lib/contracts/plans';
 import { contractsHref } from '@/lib/contracts/search-input';
-import { FAULTS } from '@/lib/sandbox/faults';
-import { DEMO_PARENTS, DEMO_PLANS } from '@/lib/sandbox/seed';
+import { DEMO_PARENT_SUMMARIES, DEMO_PLANS, FAULT_SUMMARIES } from '@/lib/sandbox';
 
 /** Says plainly that the data is simulated, and offers demo parents to try (open on a first visit). */
 export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
@@ -17,7 +16,7 @@ export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
       <details className="mt-2" open={showDemos}>
         <summary className="cursor-pointer text-amber-900 underline underline-offset-2">{t('demoTitle')}</summary>
         <ul className="mt-2 grid gap-1.5 sm:grid-cols-2">
-          {DEMO_PARENTS.map((parent) => (
+          {DEMO_PARENT_SUMMARIES.map((parent) => (
             <li key={parent.openid}>
               <Link
                 className="font-medium text-blue-800 underline underline-offset-2"
@@ -35,7 +34,7 @@ export function SandboxBanner({ showDemos }: { showDemos: boolean }) {
         <details className="mt-3">
           <summary className="cursor-pointer text-amber-900">{t('faultTitle')}</summary>
           <ul className="mt-1 grid gap-1 sm:grid-cols-2">
-            {FAULTS.map((fault) => (
+            {FAULT_SUMMARIES.map((fault) => (
               <li key={fault.openid}>
                 <Link
                   className="text-blue-800 underline underline-offset-2"

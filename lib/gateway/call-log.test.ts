@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '@/lib/sandbox/server';
+import { type RunningSandbox, startSandbox } from '@/lib/sandbox';
 import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
 import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';

@@ -1,7 +1,6 @@
 import 'server-only';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { SANDBOX_MCHID } from '@/lib/sandbox/seed';
-import { startSandbox } from '@/lib/sandbox/server';
+import { SANDBOX_MCHID, startSandbox } from '@/lib/sandbox';
 import { logger } from '@/lib/server/logger';
 import { type MerchantConfig, parseConfig, type Resilience } from '@/lib/settings/parse';
 import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';

@@ -50,3 +50,8 @@ export const FAULTS: Fault[] = [
 export function faultFor(openid: string): Fault | undefined {
   return FAULTS.find((fault) => fault.openid === openid);
 }
+
+/** What the page shows of a fault: the openid to try and what staff should see. */
+type FaultSummary = Pick<Fault, 'openid' | 'story'>;
+
+export const FAULT_SUMMARIES: readonly FaultSummary[] = FAULTS.map(({ openid, story }) => ({ openid, story }));

@@ -156,3 +156,10 @@ export const DEMO_PARENTS: DemoParent[] = [
     ],
   },
 ];
+
+/** What the page shows of a demo parent: who to try and what staff will find, not the data. */
+type DemoParentSummary = Pick<DemoParent, 'openid' | 'name' | 'story' | 'planId'>;
+
+export const DEMO_PARENT_SUMMARIES: readonly DemoParentSummary[] = DEMO_PARENTS.map(
+  ({ openid, name, story, planId }) => ({ openid, name, story, planId }),
+);

@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type NamedPlan, parsePlanList } from '@/lib/contracts/plans';
-import { DEMO_PLANS } from '@/lib/sandbox/seed';
+import { DEMO_PLANS } from '@/lib/sandbox';
 import { parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
 
 /**
