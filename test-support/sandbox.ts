@@ -1,18 +1,36 @@
 /**
- * Test-only helpers for the sandbox's tests: signed requests sent by hand over real HTTP (undici),
- * and verifiers that trust exactly the keys a sandbox holds. Never imported by product code.
+ * Test-only helpers for tests that talk to the sandbox: a sandbox started for the test merchant,
+ * signed requests sent by hand over real HTTP (undici), and verifiers that trust exactly the keys
+ * a sandbox holds. Never imported by product code.
  */
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { request } from 'undici';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '@/lib/sandbox';
 import { createSigner } from '@/lib/wechatpay/signer';
 import { createVerifier, type HeaderBag, type Verification } from '@/lib/wechatpay/verifier';
-import type { RunningSandbox } from '../lib/sandbox/server';
+import type { RsaKeys } from './keys';
+
+/**
+ * What tests outside lib/sandbox need of its internals and the app never does: the seed data
+ * behind the demo parents, every fault by name, and the certificate encryption.
+ */
+export { encryptCertificate } from '@/lib/sandbox/certificate-issuer';
+export { FAULTS, type FaultName } from '@/lib/sandbox/faults';
+export { DEMO_PARENTS } from '@/lib/sandbox/seed';
 
 export const MCHID = '1900000001';
 export const SERIAL = '5157F09EFDC096DE15EBE81A47057A7232F1B8E1';
 export const USER_AGENT = 'eduschoolpay-dashboard-tests';
 export const ZHANG = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
 export const LUNCH = '101164396123311331';
+
+/** A sandbox that accepts requests from the test merchant (MCHID, SERIAL) signed with `merchant`'s key. */
+export function startTestSandbox(
+  merchant: Pick<RsaKeys, 'publicKey'>,
+  options: Omit<SandboxOptions, 'merchant'> = {},
+): Promise<RunningSandbox> {
+  return startSandbox({ merchant: { mchid: MCHID, serialNo: SERIAL, publicKey: merchant.publicKey }, ...options });
+}
 
 export interface RawAnswer {
   status: number;

@@ -9,16 +9,15 @@ import {
   contractsTarget,
   errorOf,
   header,
-  MCHID,
   type RawAnswer,
-  SERIAL,
   send,
   sendWith,
   signedHeaders,
+  startTestSandbox,
   verify,
   ZHANG,
 } from '@/test-support/sandbox';
-import { type RunningSandbox, startSandbox } from './server';
+import type { RunningSandbox } from './server';
 
 const YEAR_MS = 365 * 86_400_000;
 const RFC3339_BEIJING = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/;
@@ -28,7 +27,7 @@ let sandbox: RunningSandbox;
 
 beforeAll(async () => {
   merchant = generateRsaKeys();
-  sandbox = await startSandbox({ merchant: { mchid: MCHID, serialNo: SERIAL, publicKey: merchant.publicKey } });
+  sandbox = await startTestSandbox(merchant);
 }, 30_000);
 
 afterAll(() => sandbox.close());

@@ -8,26 +8,22 @@ import {
   contractsTarget,
   errorOf,
   header,
-  MCHID,
   type RawAnswer,
-  SERIAL,
   type SendOptions,
   sandboxKeys,
   send,
+  startTestSandbox,
   verify,
 } from '@/test-support/sandbox';
 import { FAULTS, type FaultName } from './faults';
-import { type RunningSandbox, startSandbox } from './server';
+import type { RunningSandbox } from './server';
 
 let merchant: RsaKeys;
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
   merchant = generateRsaKeys();
-  sandbox = await startSandbox({
-    merchant: { mchid: MCHID, serialNo: SERIAL, publicKey: merchant.publicKey },
-    slowMs: 60_000,
-  });
+  sandbox = await startTestSandbox(merchant, { slowMs: 60_000 });
 }, 30_000);
 
 afterAll(() => sandbox.close());

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encryptCertificate } from '@/lib/sandbox/certificate-issuer';
-import { type RunningSandbox, startSandbox } from '@/lib/sandbox/server';
+import { type RunningSandbox, startSandbox } from '@/lib/sandbox';
 import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
+import { encryptCertificate } from '@/test-support/sandbox';
 import { anyOfKeys, type CertificateStore, createCertificateStore, readCertificates } from './certificates';
 import { createWechatPayClient, type WechatPayClient } from './client';
 import { isWechatPayError } from './errors';
