@@ -3,6 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SANDBOX_MCHID } from '@/lib/sandbox/seed';
 import { startSandbox } from '@/lib/sandbox/server';
 import { logger } from '@/lib/server/logger';
+import { perProcess } from '@/lib/server/singleton';
 import { type MerchantConfig, parseConfig, type Resilience } from '@/lib/settings/parse';
 import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
 import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
@@ -101,13 +102,7 @@ async function createGateway(): Promise<Gateway> {
   return { client: clientFor(config, config.resilience), mode: 'merchant' };
 }
 
-// Next.js may load this module in more than one bundle (instrumentation, pages, actions):
-// the gateway lives on globalThis so there is one client and one sandbox per process.
-const KEY = Symbol.for('eduschoolpay-dashboard.gateway');
-type GatewayHolder = { [KEY]?: Promise<Gateway> };
-
+/** The one client (and in sandbox mode the one sandbox) of this process. */
 export function getGateway(): Promise<Gateway> {
-  const holder = globalThis as GatewayHolder;
-  holder[KEY] ??= createGateway();
-  return holder[KEY];
+  return perProcess('gateway', createGateway);
 }

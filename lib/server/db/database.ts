@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { perProcess } from '@/lib/server/singleton';
 import { dataDir } from '@/lib/settings/parse';
 import { migrate } from './migrations';
 import type { Database, DatabaseType } from './schema';
@@ -45,16 +46,11 @@ export function openStore(env: Record<string, string | undefined>): Store {
   };
 }
 
-const KEY = Symbol.for('eduschoolpay-dashboard.store');
-type StoreHolder = { [KEY]?: Promise<Store> };
-
 /** The one store of this process, migrated before first use. */
 export function getStore(): Promise<Store> {
-  const holder = globalThis as StoreHolder;
-  holder[KEY] ??= (async () => {
+  return perProcess('store', async () => {
     const store = openStore(process.env);
     await migrate(store.db, store.type);
     return store;
-  })();
-  return holder[KEY];
+  });
 }

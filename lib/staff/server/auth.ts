@@ -6,6 +6,7 @@ import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
 import { getStore } from '@/lib/server/db/database';
+import { perProcess } from '@/lib/server/singleton';
 import { ConfigError, dataDir, parseAccessSettings } from '@/lib/settings/parse';
 
 export const ROLES = ['admin', 'staff'] as const;
@@ -71,11 +72,7 @@ async function createAuth() {
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
-const KEY = Symbol.for('eduschoolpay-dashboard.auth');
-type AuthHolder = { [KEY]?: Promise<Auth> };
-
+/** The one better-auth instance of this process. */
 export function getAuth(): Promise<Auth> {
-  const holder = globalThis as AuthHolder;
-  holder[KEY] ??= createAuth();
-  return holder[KEY];
+  return perProcess('auth', createAuth);
 }
