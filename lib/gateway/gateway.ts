@@ -4,7 +4,9 @@ import { SANDBOX_MCHID } from '@/lib/sandbox/seed';
 import { startSandbox } from '@/lib/sandbox/server';
 import { logger } from '@/lib/server/logger';
 import { perProcess } from '@/lib/server/singleton';
-import { type MerchantConfig, parseConfig, type Resilience } from '@/lib/settings/parse';
+import type { Resilience } from '@/lib/settings/resilience';
+import { getSettings } from '@/lib/settings/settings';
+import type { MerchantSettings } from '@/lib/settings/wechatpay';
 import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
 import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
@@ -20,13 +22,11 @@ export interface Gateway {
   mode: 'sandbox' | 'merchant';
 }
 
-type Merchant = Omit<MerchantConfig, 'mode'>;
-
 /**
  * The configured client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the
  * platform certificates, or both while a merchant migrates.
  */
-function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient {
+function clientFor(merchant: MerchantSettings, resilience: Resilience): WechatPayClient {
   // The certificate download goes through the client it serves; it runs only after start.
   let client: WechatPayClient | undefined;
   const publicKey = merchant.publicKey
@@ -97,9 +97,9 @@ async function sandboxGateway(resilience: Resilience): Promise<Gateway> {
 }
 
 async function createGateway(): Promise<Gateway> {
-  const config = parseConfig(process.env);
-  if (config.mode === 'sandbox') return sandboxGateway(config.resilience);
-  return { client: clientFor(config, config.resilience), mode: 'merchant' };
+  const settings = getSettings().wechatpay;
+  if (settings.mode === 'sandbox') return sandboxGateway(settings.resilience);
+  return { client: clientFor(settings, settings.resilience), mode: 'merchant' };
 }
 
 /** The one client (and in sandbox mode the one sandbox) of this process. */

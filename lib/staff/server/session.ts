@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { parseAccessSettings } from '@/lib/settings/parse';
+import { getSettings } from '@/lib/settings/settings';
 import { getAuth, type Role } from './auth';
 
 /** The signed-in staff member behind this request. */
@@ -55,7 +55,7 @@ export async function clientIp(): Promise<string | null> {
     .split(',')
     .map((hop) => hop.trim())
     .filter(Boolean);
-  const trusted = parseAccessSettings(process.env).trustedProxies;
+  const trusted = getSettings().access.trustedProxies;
   return hops[hops.length - 1 - trusted] ?? all.get('x-real-ip') ?? null;
 }
 
