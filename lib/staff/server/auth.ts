@@ -9,9 +9,6 @@ import { perProcess } from '@/lib/server/singleton';
 import { getSettings } from '@/lib/settings/settings';
 import type { SessionSecretSource } from '@/lib/settings/storage';
 
-export const ROLES = ['admin', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
-
 /**
  * The session secret: the one given (BETTER_AUTH_SECRET), or for a single instance on SQLite the
  * one kept in DATA_DIR, made on first start (so sessions survive a restart). The store is opened

@@ -2,13 +2,14 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getSettings } from '@/lib/settings/settings';
-import { getAuth, type Role } from './auth';
+import type { UserRole } from '@/lib/staff/account-input';
+import { getAuth } from './auth';
 
 /** The signed-in staff member behind this request. */
 export interface Staff {
   userId: string;
   username: string;
-  role: Role;
+  role: UserRole;
 }
 
 /**
