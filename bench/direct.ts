@@ -1,47 +1,34 @@
 /**
- * The direct baseline of 2.: a plain Node process that holds a sandbox (lib/sandbox/server.ts) and
- * the project's WeChat Pay client (lib/wechatpay), wired as lib/server/gateway.ts wires them, and
- * makes signed, verified lookups of the same page the server action asks for. Like the Next.js
- * server, it runs the sandbox and the client on one event loop: the difference between the two
- * is what Next.js, React and the server action add.
+ * The direct baseline of 2.: a plain Node process that holds a sandbox and the project's WeChat
+ * Pay client, made by the functions lib/gateway/gateway.ts makes them with (sandbox-merchant.ts,
+ * merchant-client.ts), and makes signed, verified lookups of the same page the server action
+ * asks for. Like the Next.js server, it runs the sandbox and the client on one event loop: the
+ * difference between the two is what Next.js, React and the server action add.
  *
  * Driven by the orchestrator over stdin/stdout, one JSON object per line:
  *   → {"cmd":"run","concurrency":8,"seconds":5}   ← {"latenciesMs":[…],"ok":n,"errors":n,"elapsedMs":n,"cpuMs":n}
  *   → {"cmd":"exit"}
  * A line "ready" is printed once the sandbox listens.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { SANDBOX_MCHID, startSandbox } from '@/lib/sandbox';
-import { createWechatPayClient } from '@/lib/wechatpay/client';
-import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, staticKeys } from '@/lib/wechatpay/verifier';
+import { createMerchantClient } from '@/lib/gateway/merchant-client';
+import { startSandboxMerchant } from '@/lib/gateway/sandbox-merchant';
+import type { LoadRun } from './lib/action';
 import { DEMO, expectedPageTwoCodes } from './lib/demo';
 
-export interface DirectRun {
-  latenciesMs: number[];
-  ok: number;
-  errors: number;
-  elapsedMs: number;
-  /** CPU this process (client and sandbox) used during the run, ms. */
-  cpuMs: number;
-  firstError?: string;
-}
+/** One run of the direct side; its cpuMs is what this process (client and sandbox) used. */
+export type DirectRun = LoadRun;
+
+/** Patient (10 s an attempt, three attempts' worth in all): the baseline measures how long an answer takes. */
+const BENCH_RESILIENCE = { attemptTimeoutMs: 10_000, deadlineMs: 30_000, failoverCooldownMs: 60_000 };
 
 async function main() {
-  const merchantKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const serialNo = randomBytes(20).toString('hex').toUpperCase();
-  const sandbox = await startSandbox({
-    merchant: { mchid: SANDBOX_MCHID, serialNo, publicKey: merchantKeys.publicKey },
-  });
-  const client = createWechatPayClient({
-    baseUrl: sandbox.url,
-    backupBaseUrl: sandbox.backupUrl,
-    signer: createSigner({ mchid: SANDBOX_MCHID, serialNo, privateKey: merchantKeys.privateKey }),
-    verifier: createVerifier({ keys: staticKeys(new Map([[sandbox.publicKeyId, sandbox.publicKey]])) }),
+  const { sandbox, merchant } = await startSandboxMerchant();
+  const client = createMerchantClient(merchant, {
+    resilience: BENCH_RESILIENCE,
     userAgent: 'eduschoolpay-dashboard-bench/0.1 (direct baseline)',
-    timeoutMs: 10_000,
-    headers: { 'wechatpay-serial': sandbox.publicKeyId },
+    // The sandbox signs with its public key: there are no platform certificates to download.
+    onCertificateError: (error) => console.error(error),
   });
   const path = `/v3/eduschoolpay/users/${encodeURIComponent(DEMO.openid)}/contracts`;
   const params = { plan_id: DEMO.planId, contract_status: 'ALL', offset: DEMO.offset, limit: DEMO.limit };

@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { parseAccessSettings } from '@/lib/settings/parse';
+import { getSettings } from '@/lib/settings/settings';
 import { isLocale, LOCALE_COOKIE } from './locales';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -20,6 +20,6 @@ export async function setLocale(form: unknown): Promise<void> {
     sameSite: 'lax',
     httpOnly: true,
     // Like the session cookie: Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL).
-    secure: parseAccessSettings(process.env).secureCookies,
+    secure: getSettings().access.secureCookies,
   });
 }

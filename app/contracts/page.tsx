@@ -10,7 +10,7 @@ import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { getQueryClient } from '@/lib/query-client';
 import { getStore } from '@/lib/server/db/database';
-import { isSandboxMode, parsePlans } from '@/lib/settings/parse';
+import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -44,9 +44,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
         <h1 className="text-2xl font-semibold tracking-tight">{t('nav.contracts')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('app.subtitle')}</p>
       </div>
-      {isSandboxMode() && <SandboxBanner showDemos={!requested} />}
+      {getSettings().wechatpay.mode === 'sandbox' && <SandboxBanner showDemos={!requested} />}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ContractsScreen plans={parsePlans(process.env)} username={staff.username} recent={recent} />
+        <ContractsScreen plans={getSettings().plans} username={staff.username} recent={recent} />
       </HydrationBoundary>
     </div>
   );

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { LoginForm } from '@/components/staff/login-form';
 import { ThemeControl } from '@/components/theme/theme-control';
-import { isSandboxMode, parseAccessSettings } from '@/lib/settings/parse';
+import { getSettings } from '@/lib/settings/settings';
 import { DEMO_ADMIN } from '@/lib/staff/demo-account';
 import { safeReturnPath } from '@/lib/staff/return-path';
 import { currentStaff } from '@/lib/staff/server/session';
@@ -15,7 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const next = typeof raw === 'string' ? raw : undefined;
   if (await currentStaff()) redirect(safeReturnPath(next));
   // The demo account exists only in sandbox mode when no first admin was configured.
-  const showDemo = isSandboxMode() && !parseAccessSettings(process.env).admin;
+  const { wechatpay, access } = getSettings();
+  const showDemo = wechatpay.mode === 'sandbox' && !access.admin;
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">

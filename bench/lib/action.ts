@@ -58,7 +58,7 @@ export interface LoadRun {
   ok: number;
   errors: number;
   elapsedMs: number;
-  /** CPU the process under test used during the run (the Next.js server here), ms. */
+  /** CPU the process under test used during the run (the Next.js server, or the direct worker), ms. */
   cpuMs: number;
   firstError?: string;
 }

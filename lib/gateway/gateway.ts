@@ -1,112 +1,47 @@
 import 'server-only';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { SANDBOX_MCHID, startSandbox } from '@/lib/sandbox';
 import { logger } from '@/lib/server/logger';
-import { type MerchantConfig, parseConfig, type Resilience } from '@/lib/settings/parse';
-import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
-import { createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
-import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
+import { perProcess } from '@/lib/server/singleton';
+import type { Resilience } from '@/lib/settings/resilience';
+import { getSettings } from '@/lib/settings/settings';
+import type { MerchantSettings } from '@/lib/settings/wechatpay';
+import type { WechatPayClient } from '@/lib/wechatpay/client';
 import { callLogger } from './call-log';
+import { createMerchantClient } from './merchant-client';
+import { startSandboxMerchant } from './sandbox-merchant';
 
 const USER_AGENT = 'eduschoolpay-dashboard/0.1 (school finance contract lookup)';
-/** WeChat asks for a refresh well within 12 hours. */
-const CERTIFICATE_REFRESH_MS = 6 * 60 * 60 * 1000;
 
 export interface Gateway {
   client: WechatPayClient;
-  mode: 'sandbox' | 'merchant';
 }
 
-type Merchant = Omit<MerchantConfig, 'mode'>;
-
-/**
- * The configured client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the
- * platform certificates, or both while a merchant migrates.
- */
-function clientFor(merchant: Merchant, resilience: Resilience): WechatPayClient {
-  // The certificate download goes through the client it serves; it runs only after start.
-  let client: WechatPayClient | undefined;
-  const publicKey = merchant.publicKey
-    ? staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]]))
-    : undefined;
-  const certificates = merchant.apiV3Key
-    ? createCertificateStore({
-        apiV3Key: merchant.apiV3Key,
-        alsoTrust: publicKey,
-        download: async (verifier) => {
-          if (!client) throw new Error('the WeChat Pay client is not ready');
-          return (await client.get('/v3/certificates', {}, { verifier })).json;
-        },
-      })
-    : undefined;
-  const resolvers = [publicKey, certificates].filter((resolver): resolver is KeyResolver => resolver !== undefined);
-
-  client = createWechatPayClient({
-    baseUrl: merchant.baseUrl,
-    backupBaseUrl: merchant.backupBaseUrl,
-    signer: createSigner({ mchid: merchant.mchid, serialNo: merchant.serialNo, privateKey: merchant.privateKey }),
-    verifier: createVerifier({ keys: anyOfKeys(...resolvers) }),
+/** This server's client for a merchant: its user agent, and every call and certificate failure logged. */
+function clientFor(merchant: MerchantSettings, resilience: Resilience): WechatPayClient {
+  return createMerchantClient(merchant, {
+    resilience,
     userAgent: USER_AGENT,
-    timeoutMs: resilience.attemptTimeoutMs,
-    deadlineMs: resilience.deadlineMs,
-    failoverCooldownMs: resilience.failoverCooldownMs,
-    // Asks WeChat to sign its answers with the public key we hold.
-    headers: merchant.publicKey ? { 'wechatpay-serial': merchant.publicKey.id } : undefined,
     observe: callLogger(logger),
+    onCertificateError: (error) => logger.warn({ err: String(error) }, 'platform certificate download failed'),
   });
-
-  if (certificates) {
-    const onError = (error: unknown) => logger.warn({ err: String(error) }, 'platform certificate download failed');
-    certificates.refreshEvery(CERTIFICATE_REFRESH_MS, onError);
-    // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
-    certificates.refresh().catch(onError);
-  }
-  return client;
 }
 
-/**
- * The sandbox is a merchant like any other: a merchant key made at start, a simulated WeChat
- * Pay on loopback (two hosts, like WeChat's two regions) that knows its public half, and the
- * same client, signer and verifier.
- */
+/** In sandbox mode the same client, signer and verifier talk to a simulated WeChat Pay started here. */
 async function sandboxGateway(resilience: Resilience): Promise<Gateway> {
-  const merchantKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const serialNo = randomBytes(20).toString('hex').toUpperCase();
-  const sandbox = await startSandbox({
-    merchant: { mchid: SANDBOX_MCHID, serialNo, publicKey: merchantKeys.publicKey },
-  });
+  const { sandbox, merchant } = await startSandboxMerchant();
   logger.info(
     { url: sandbox.url, backupUrl: sandbox.backupUrl },
     'WeChat Pay sandbox started: no WECHATPAY_MCHID set, showing demo data',
   );
-  const client = clientFor(
-    {
-      mchid: SANDBOX_MCHID,
-      serialNo,
-      privateKey: merchantKeys.privateKey,
-      publicKey: { id: sandbox.publicKeyId, key: sandbox.publicKey },
-      baseUrl: sandbox.url,
-      backupBaseUrl: sandbox.backupUrl,
-    },
-    resilience,
-  );
-  return { client, mode: 'sandbox' };
+  return { client: clientFor(merchant, resilience) };
 }
 
 async function createGateway(): Promise<Gateway> {
-  const config = parseConfig(process.env);
-  if (config.mode === 'sandbox') return sandboxGateway(config.resilience);
-  return { client: clientFor(config, config.resilience), mode: 'merchant' };
+  const settings = getSettings().wechatpay;
+  if (settings.mode === 'sandbox') return sandboxGateway(settings.resilience);
+  return { client: clientFor(settings, settings.resilience) };
 }
 
-// Next.js may load this module in more than one bundle (instrumentation, pages, actions):
-// the gateway lives on globalThis so there is one client and one sandbox per process.
-const KEY = Symbol.for('eduschoolpay-dashboard.gateway');
-type GatewayHolder = { [KEY]?: Promise<Gateway> };
-
+/** The one client (and in sandbox mode the one sandbox) of this process. */
 export function getGateway(): Promise<Gateway> {
-  const holder = globalThis as GatewayHolder;
-  holder[KEY] ??= createGateway();
-  return holder[KEY];
+  return perProcess('gateway', createGateway);
 }

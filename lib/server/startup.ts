@@ -1,7 +1,8 @@
 import 'server-only';
 import { getGateway } from '@/lib/gateway/gateway';
 import { getStore } from '@/lib/server/db/database';
-import { ConfigError, parseAccessSettings, parseConfig, parsePlans } from '@/lib/settings/parse';
+import { ConfigError } from '@/lib/settings/errors';
+import { getSettings, type Settings } from '@/lib/settings/settings';
 import { getAuth } from '@/lib/staff/server/auth';
 import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
 import { logger } from './logger';
@@ -12,17 +13,15 @@ function stop(message: string): never {
 }
 
 /**
- * A misconfiguration stops the start here with one line naming the variable, rather than a stack
- * trace at the first search. Then the database is migrated, the first admin made if there is
- * none, and in sandbox mode the simulated WeChat Pay started.
+ * The settings are parsed first, all of them: a misconfiguration stops the start here with one
+ * line naming the variable, rather than a stack trace at the first search. Then the database is
+ * migrated, auth made (with the session secret kept in DATA_DIR, made on first start), the first
+ * admin made if there is none, and in sandbox mode the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
-  let sandbox: boolean;
-  let settings: ReturnType<typeof parseAccessSettings>;
+  let settings: Settings;
   try {
-    sandbox = parseConfig(process.env).mode === 'sandbox';
-    settings = parseAccessSettings(process.env);
-    parsePlans(process.env);
+    settings = getSettings();
   } catch (error) {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
@@ -33,14 +32,9 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     stop(`Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`);
   }
+  await getAuth();
   try {
-    await getAuth();
-  } catch (error) {
-    if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
-    throw error;
-  }
-  try {
-    await ensureFirstAdmin(settings, sandbox);
+    await ensureFirstAdmin(settings.access, settings.wechatpay.mode === 'sandbox');
   } catch (error) {
     const reason = (error as { body?: { message?: string } }).body?.message ?? String(error);
     stop(`Configuration error: DASHBOARD_ADMIN_USERNAME: the first admin could not be created (${reason})`);

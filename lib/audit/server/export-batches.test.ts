@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@/lib/server/db/database';
 import { migrate } from '@/lib/server/db/migrations';
+import { parseDatabase } from '@/lib/settings/storage';
 import { STORES, type TestStoreEnv } from '@/test-support/databases';
 import { auditBatches } from './export-batches';
 import { appendAudit, listAudit } from './store';
@@ -15,7 +16,7 @@ describe.each(STORES)('auditBatches on %o', (makeEnv) => {
 
   beforeAll(async () => {
     testEnv = await makeEnv();
-    store = openStore(testEnv.env);
+    store = openStore(parseDatabase(testEnv.env));
     await migrate(store.db, store.type);
   }, 30_000);
 

@@ -4,7 +4,7 @@ import type { LookupResult } from '@/lib/contracts/failure';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
 import { countHit } from '@/lib/server/rate-limit';
-import { parseAccessSettings } from '@/lib/settings/parse';
+import { getSettings } from '@/lib/settings/settings';
 import type { Staff } from '@/lib/staff/server/session';
 import { lookupContracts } from './lookup';
 
@@ -42,7 +42,7 @@ export async function lookupContractsAs(
   signal?: AbortSignal,
 ): Promise<LookupResult> {
   const { db } = await getStore();
-  const { lookupsPerMinute } = parseAccessSettings(process.env);
+  const { lookupsPerMinute } = getSettings().access;
   const used = await countHit(db, `lookup:${staff.userId}`, MINUTE_MS);
   const result: LookupResult =
     used > lookupsPerMinute

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { dataDir } from '@/lib/settings/parse';
+import { perProcess } from '@/lib/server/singleton';
+import { getSettings } from '@/lib/settings/settings';
+import type { DatabaseSettings } from '@/lib/settings/storage';
 import { migrate } from './migrations';
 import type { Database, DatabaseType } from './schema';
 
@@ -19,20 +21,18 @@ export interface Store {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** PostgreSQL when DATABASE_URL names one, otherwise a SQLite file in DATA_DIR (default ./data). */
-export function openStore(env: Record<string, string | undefined>): Store {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    const parsed = new URL(url);
+export function openStore(database: DatabaseSettings): Store {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const parsed = new URL(database.url);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       type: 'postgres',
       where: `postgres://${parsed.host}${parsed.pathname}`,
     };
   }
-  const dir = dataDir(env);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'dashboard.sqlite');
+  mkdirSync(database.dir, { recursive: true });
+  const file = join(database.dir, 'dashboard.sqlite');
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers and the one writer proceed together; busy_timeout queues concurrent writers.
   sqlite.pragma('journal_mode = WAL');
@@ -45,16 +45,11 @@ export function openStore(env: Record<string, string | undefined>): Store {
   };
 }
 
-const KEY = Symbol.for('eduschoolpay-dashboard.store');
-type StoreHolder = { [KEY]?: Promise<Store> };
-
 /** The one store of this process, migrated before first use. */
 export function getStore(): Promise<Store> {
-  const holder = globalThis as StoreHolder;
-  holder[KEY] ??= (async () => {
-    const store = openStore(process.env);
+  return perProcess('store', async () => {
+    const store = openStore(getSettings().storage.database);
     await migrate(store.db, store.type);
     return store;
-  })();
-  return holder[KEY];
+  });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, listAudit, type NewAuditRecord } from '@/lib/audit/server/store';
 import { countHit } from '@/lib/server/rate-limit';
+import { parseDatabase } from '@/lib/settings/storage';
 import { STORES, type TestStoreEnv } from '@/test-support/databases';
 import { openStore, type Store } from './database';
 import { migrate } from './migrations';
@@ -33,7 +34,7 @@ describe.each(STORES)('%o', (makeEnv) => {
 
   beforeAll(async () => {
     testEnv = await makeEnv();
-    store = openStore(testEnv.env);
+    store = openStore(parseDatabase(testEnv.env));
     await migrate(store.db, store.type);
   }, 30_000);
 
@@ -43,7 +44,7 @@ describe.each(STORES)('%o', (makeEnv) => {
   });
 
   it('migrates again without harm, and from two connections at once', async () => {
-    const other = openStore(testEnv.env);
+    const other = openStore(parseDatabase(testEnv.env));
     await Promise.all([migrate(store.db, store.type), migrate(other.db, other.type)]);
     await other.db.destroy();
     const tables = await store.db.introspection.getTables();

@@ -1,47 +1,37 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
 import { getStore } from '@/lib/server/db/database';
-import { ConfigError, dataDir, parseAccessSettings } from '@/lib/settings/parse';
-
-export const ROLES = ['admin', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import { perProcess } from '@/lib/server/singleton';
+import { getSettings } from '@/lib/settings/settings';
+import type { SessionSecretSource } from '@/lib/settings/storage';
 
 /**
- * The session secret: BETTER_AUTH_SECRET, or for a single instance on SQLite one made on first
- * start and kept in DATA_DIR (so sessions survive a restart). Several instances must share one,
- * so with DATABASE_URL it must be given.
+ * The session secret: the one given (BETTER_AUTH_SECRET), or for a single instance on SQLite the
+ * one kept in DATA_DIR, made on first start (so sessions survive a restart). The store is opened
+ * first, so DATA_DIR exists.
  */
-function sessionSecret(env: Record<string, string | undefined>): string {
-  const given = env.BETTER_AUTH_SECRET?.trim();
-  if (given) {
-    if (given.length < 32) throw new ConfigError('BETTER_AUTH_SECRET', 'should be at least 32 characters');
-    return given;
-  }
-  if (env.DATABASE_URL?.trim()) {
-    throw new ConfigError('BETTER_AUTH_SECRET', 'is required with DATABASE_URL: every instance must share it');
-  }
-  const file = join(dataDir(env), 'auth-secret');
+function sessionSecret(source: SessionSecretSource): string {
+  if (source.kind === 'given') return source.secret;
   try {
-    return readFileSync(file, 'utf8').trim();
+    return readFileSync(source.file, 'utf8').trim();
   } catch {
     const secret = randomBytes(32).toString('base64url');
-    writeFileSync(file, secret, { mode: 0o600 });
+    writeFileSync(source.file, secret, { mode: 0o600 });
     return secret;
   }
 }
 
 async function createAuth() {
-  const settings = parseAccessSettings(process.env);
+  const { access, storage } = getSettings();
   const store = await getStore();
-  const idleSeconds = Math.round(settings.sessionIdleHours * 3600);
+  const idleSeconds = Math.round(access.sessionIdleHours * 3600);
   return betterAuth({
     database: { db: store.db, type: store.type },
-    secret: sessionSecret(process.env),
+    secret: sessionSecret(storage.sessionSecret),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     session: {
       // Ends after this much inactivity: each use older than updateAge pushes the expiry on.
@@ -49,7 +39,7 @@ async function createAuth() {
       updateAge: Math.min(15 * 60, Math.max(60, Math.floor(idleSeconds / 8))),
     },
     advanced: {
-      useSecureCookies: settings.secureCookies,
+      useSecureCookies: access.secureCookies,
       cookiePrefix: 'eduschoolpay',
     },
     // Every limit that matters is ours (rate-limit.ts): it holds across instances on one database.
@@ -71,11 +61,7 @@ async function createAuth() {
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
-const KEY = Symbol.for('eduschoolpay-dashboard.auth');
-type AuthHolder = { [KEY]?: Promise<Auth> };
-
+/** The one better-auth instance of this process. */
 export function getAuth(): Promise<Auth> {
-  const holder = globalThis as AuthHolder;
-  holder[KEY] ??= createAuth();
-  return holder[KEY];
+  return perProcess('auth', createAuth);
 }

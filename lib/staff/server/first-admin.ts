@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
-import type { AccessSettings } from '@/lib/settings/parse';
+import type { AccessSettings } from '@/lib/settings/access';
 import { DEMO_ADMIN } from '@/lib/staff/demo-account';
 import { getAuth } from './auth';
 

@@ -1,14 +1,15 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { parseAccessSettings } from '@/lib/settings/parse';
-import { getAuth, type Role } from './auth';
+import { getSettings } from '@/lib/settings/settings';
+import type { UserRole } from '@/lib/staff/account-input';
+import { getAuth } from './auth';
 
 /** The signed-in staff member behind this request. */
 export interface Staff {
   userId: string;
   username: string;
-  role: Role;
+  role: UserRole;
 }
 
 /**
@@ -55,7 +56,7 @@ export async function clientIp(): Promise<string | null> {
     .split(',')
     .map((hop) => hop.trim())
     .filter(Boolean);
-  const trusted = parseAccessSettings(process.env).trustedProxies;
+  const trusted = getSettings().access.trustedProxies;
   return hops[hops.length - 1 - trusted] ?? all.get('x-real-ip') ?? null;
 }
 

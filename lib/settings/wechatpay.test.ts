@@ -2,7 +2,9 @@ import { sign, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEcPkcs8Pem, generateRsaKeys, makeTempDir, type RsaKeys, type TempDir } from '@/test-support/keys';
-import { ConfigError, DEFAULT_RESILIENCE, isSandboxMode, parseConfig, parsePlans } from './parse';
+import { ConfigError } from './errors';
+import { DEFAULT_RESILIENCE } from './resilience';
+import { isSandboxMode, parseWechatPay } from './wechatpay';
 
 let dir: TempDir;
 let merchant: RsaKeys;
@@ -34,10 +36,10 @@ function goodEnv(): Record<string, string | undefined> {
   };
 }
 
-/** The ConfigError parseConfig throws for this environment. */
+/** The ConfigError parseWechatPay throws for this environment. */
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
-    parseConfig(env);
+    parseWechatPay(env);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw new Error(`expected a ConfigError, got ${String(error)}`);
@@ -45,12 +47,12 @@ function configError(env: Record<string, string | undefined>): ConfigError {
   throw new Error('expected a ConfigError, but the configuration parsed');
 }
 
-describe('parseConfig', () => {
+describe('parseWechatPay', () => {
   it('runs the sandbox when WECHATPAY_MCHID is unset, empty or blank', () => {
     const sandbox = { mode: 'sandbox', resilience: DEFAULT_RESILIENCE };
-    expect(parseConfig({})).toEqual(sandbox);
-    expect(parseConfig({ WECHATPAY_MCHID: '' })).toEqual(sandbox);
-    expect(parseConfig({ WECHATPAY_MCHID: '   ', PATH: '/usr/bin' })).toEqual(sandbox);
+    expect(parseWechatPay({})).toEqual(sandbox);
+    expect(parseWechatPay({ WECHATPAY_MCHID: '' })).toEqual(sandbox);
+    expect(parseWechatPay({ WECHATPAY_MCHID: '   ', PATH: '/usr/bin' })).toEqual(sandbox);
     expect(isSandboxMode({})).toBe(true);
     expect(isSandboxMode(goodEnv())).toBe(false);
   });
@@ -69,7 +71,7 @@ describe('parseConfig', () => {
   });
 
   it('parses a full merchant configuration into usable keys and default hosts', () => {
-    const config = parseConfig(goodEnv());
+    const config = parseWechatPay(goodEnv());
     expect(config).toMatchObject({
       mode: 'merchant',
       mchid: '1900000001',
@@ -89,14 +91,14 @@ describe('parseConfig', () => {
 
   it('accepts platform-certificate mode alone, and both modes at once for a merchant migrating', () => {
     const apiV3Key = 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6';
-    const certificateMode = parseConfig({
+    const certificateMode = parseWechatPay({
       ...goodEnv(),
       WECHATPAY_PUBLIC_KEY_ID: undefined,
       WECHATPAY_PUBLIC_KEY_FILE: undefined,
       WECHATPAY_APIV3_KEY: apiV3Key,
     });
     expect(certificateMode).toMatchObject({ mode: 'merchant', apiV3Key, publicKey: undefined });
-    const both = parseConfig({ ...goodEnv(), WECHATPAY_APIV3_KEY: apiV3Key });
+    const both = parseWechatPay({ ...goodEnv(), WECHATPAY_APIV3_KEY: apiV3Key });
     expect(both).toMatchObject({
       mode: 'merchant',
       apiV3Key,
@@ -105,7 +107,7 @@ describe('parseConfig', () => {
   });
 
   it('reads the time budgets and refuses a deadline shorter than one attempt', () => {
-    const config = parseConfig({
+    const config = parseWechatPay({
       WECHATPAY_ATTEMPT_TIMEOUT_MS: '1500',
       WECHATPAY_DEADLINE_MS: '5000',
       WECHATPAY_FAILOVER_COOLDOWN_MS: '30000',
@@ -122,7 +124,7 @@ describe('parseConfig', () => {
 
   it('trims values and reduces base URLs to their origin', () => {
     const env = Object.fromEntries(Object.entries(goodEnv()).map(([name, value]) => [name, ` ${value}\n`]));
-    const config = parseConfig({
+    const config = parseWechatPay({
       ...env,
       WECHATPAY_BASE_URL: 'http://127.0.0.1:8080/ignored/path',
       WECHATPAY_BACKUP_BASE_URL: 'https://api2.mch.weixin.qq.com/',
@@ -225,23 +227,5 @@ describe('parseConfig', () => {
     const swapped = configError({ ...goodEnv(), WECHATPAY_PUBLIC_KEY_FILE: files.privateKey });
     expect(swapped.variable).toBe('WECHATPAY_PUBLIC_KEY_FILE');
     expect(swapped.message).toContain('BEGIN PUBLIC KEY');
-  });
-});
-
-describe('parsePlans', () => {
-  it('offers the demo school’s plans in the sandbox unless WECHATPAY_PLANS is given', () => {
-    expect(parsePlans({}).map((plan) => plan.name)).toEqual(['午餐费', '校车费', '课后服务费']);
-    expect(parsePlans({ WECHATPAY_PLANS: '住宿费=201' })).toEqual([{ name: '住宿费', planId: '201' }]);
-  });
-
-  it('offers nothing for a merchant without a list: staff type the plan id', () => {
-    expect(parsePlans({ WECHATPAY_MCHID: '1230000109' })).toEqual([]);
-  });
-
-  it('names the variable when the list cannot be read', () => {
-    expect(() => parsePlans({ WECHATPAY_PLANS: '午餐费' })).toThrow(ConfigError);
-    expect(() => parsePlans({ WECHATPAY_PLANS: '午餐费' })).toThrow(
-      /^WECHATPAY_PLANS: "午餐费" should be 名称=plan_id$/,
-    );
   });
 });

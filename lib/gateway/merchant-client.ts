@@ -1,0 +1,69 @@
+import type { Resilience } from '@/lib/settings/resilience';
+import type { MerchantSettings } from '@/lib/settings/wechatpay';
+import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
+import { type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
+import { createSigner } from '@/lib/wechatpay/signer';
+import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
+
+/*
+ * No 'server-only' here, like lib/wechatpay: this is wiring of the protocol, holding nothing but
+ * what it is given, and bench/direct.ts runs it in a plain Node process as the baseline the
+ * server is measured against. The server's own client is made by gateway.ts, which is server-only.
+ */
+
+/** WeChat asks for a refresh well within 12 hours. */
+const CERTIFICATE_REFRESH_MS = 6 * 60 * 60 * 1000;
+
+export interface MerchantClientOptions {
+  resilience: Resilience;
+  userAgent: string;
+  /** Told about every attempt, for operators' logs. */
+  observe?: (event: CallEvent) => void;
+  /** Told when a platform certificate download fails; the next answer that needs one retries it. */
+  onCertificateError: (error: unknown) => void;
+}
+
+/**
+ * A merchant's client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the platform
+ * certificates, or both while a merchant migrates.
+ */
+export function createMerchantClient(merchant: MerchantSettings, options: MerchantClientOptions): WechatPayClient {
+  // The certificate download goes through the client it serves; it runs only after start.
+  let client: WechatPayClient | undefined;
+  const publicKey = merchant.publicKey
+    ? staticKeys(new Map([[merchant.publicKey.id, merchant.publicKey.key]]))
+    : undefined;
+  const certificates = merchant.apiV3Key
+    ? createCertificateStore({
+        apiV3Key: merchant.apiV3Key,
+        alsoTrust: publicKey,
+        download: async (verifier) => {
+          if (!client) throw new Error('the WeChat Pay client is not ready');
+          return (await client.get('/v3/certificates', {}, { verifier })).json;
+        },
+      })
+    : undefined;
+  const resolvers = [publicKey, certificates].filter((resolver): resolver is KeyResolver => resolver !== undefined);
+
+  const { resilience } = options;
+  client = createWechatPayClient({
+    baseUrl: merchant.baseUrl,
+    backupBaseUrl: merchant.backupBaseUrl,
+    signer: createSigner({ mchid: merchant.mchid, serialNo: merchant.serialNo, privateKey: merchant.privateKey }),
+    verifier: createVerifier({ keys: anyOfKeys(...resolvers) }),
+    userAgent: options.userAgent,
+    timeoutMs: resilience.attemptTimeoutMs,
+    deadlineMs: resilience.deadlineMs,
+    failoverCooldownMs: resilience.failoverCooldownMs,
+    // Asks WeChat to sign its answers with the public key we hold.
+    headers: merchant.publicKey ? { 'wechatpay-serial': merchant.publicKey.id } : undefined,
+    observe: options.observe,
+  });
+
+  if (certificates) {
+    certificates.refreshEvery(CERTIFICATE_REFRESH_MS, options.onCertificateError);
+    // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
+    certificates.refresh().catch(options.onCertificateError);
+  }
+  return client;
+}
