@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatBeijingTime } from '@/lib/time/beijing';
 import { orderContracts, sortWithinStatusGroups } from './order';
-import { formatBeijingTime } from './time';
 
 type Row = { id: number; contract_status?: string | null };
 
