@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@/lib/audit/server/store';
+import type { AuditRecord } from '@/lib/audit/record';
 import { CSV_BOM, csvLine } from '@/lib/csv';
 import { beijingDateStamp } from '@/lib/time/beijing';
 import { AUDIT_COLUMNS, type AuditColumn, type AuditText, auditCells, auditHeaders } from './cells';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, listAudit, type NewAuditRecord } from '@/lib/audit/server/store';
+import type { NewAuditRecord } from '@/lib/audit/record';
+import { appendAudit, listAudit } from '@/lib/audit/server/store';
 import { countHit } from '@/lib/server/rate-limit';
 import { STORES, type TestStoreEnv } from '@/test-support/databases';
 import { openStore, type Store } from './database';
