@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewAuditRecord } from '@/lib/audit/record';
 import { appendAudit, listAudit } from '@/lib/audit/server/store';
 import { countHit } from '@/lib/server/rate-limit';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
-import { openStore, type Store } from './database';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
+import { openStore } from './database';
 import { migrate } from './migrations';
 
 /** The data layer on both databases the app supports, through the one query layer. */
@@ -29,22 +30,10 @@ function record(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
 }
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
-
-  beforeAll(async () => {
-    testEnv = await makeEnv();
-    store = openStore(testEnv.env);
-    await migrate(store.db, store.type);
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
+  const store = sharedStore(makeEnv);
 
   it('migrates again without harm, and from two connections at once', async () => {
-    const other = openStore(testEnv.env);
+    const other = openStore(store.env);
     await Promise.all([migrate(store.db, store.type), migrate(other.db, other.type)]);
     await other.db.destroy();
     const tables = await store.db.introspection.getTables();
