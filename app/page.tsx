@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
+import { CONTRACTS_PATH } from '@/lib/paths';
 
 export default function Home() {
-  redirect('/contracts');
+  redirect(CONTRACTS_PATH);
 }

@@ -7,12 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '@/test-support/chromium';
 import { readBudget } from './lib/budget';
 import { freePort, installCleanup } from './lib/children';
 import { DEMO_SEARCH } from './lib/demo';
 import { startNextServer } from './lib/next-server';
 import { measurePage } from './lib/page-weight';
-import { CHROMIUM, CHROMIUM_ARGS, RESULTS_DIR } from './lib/paths';
+import { RESULTS_DIR } from './lib/paths';
 import { cookieHeader, signIn } from './lib/session';
 import { kB } from './lib/stats';
 

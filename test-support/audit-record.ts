@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@/lib/audit/server/store';
+import type { AuditRecord } from '@/lib/audit/record';
 
 /** An audit record for tests: a successful lookup of page 2, made at 00:30:05 Beijing time. */
 export function record(overrides: Partial<AuditRecord> = {}): AuditRecord {

@@ -7,7 +7,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import { request } from 'undici';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '@/lib/sandbox';
 import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, type HeaderBag, type Verification } from '@/lib/wechatpay/verifier';
+import { createVerifier, firstHeader, type HeaderBag, type Verification } from '@/lib/wechatpay/verifier';
 import type { RsaKeys } from './keys';
 
 /**
@@ -84,8 +84,7 @@ export function send(base: string, target: string, options: SendOptions): Promis
 }
 
 export function header(answer: RawAnswer, name: string): string | undefined {
-  const value = answer.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  return firstHeader(answer.headers, name);
 }
 
 /** Every key a sandbox signs with, by the serial that names it: the public key and all certificates. */

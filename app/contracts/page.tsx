@@ -8,6 +8,7 @@ import { latestAuditOf } from '@/lib/audit/server/store';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/search-input';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { contractsPathWith } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
 import { getStore } from '@/lib/server/db/database';
 import { getSettings } from '@/lib/settings/settings';
@@ -21,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const input = searchParamsInput(await searchParams);
-  const staff = await requireStaffPage(`/contracts?${new URLSearchParams(input)}`);
+  const staff = await requireStaffPage(contractsPathWith(new URLSearchParams(input)));
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const requested = isSearchRequested(input);

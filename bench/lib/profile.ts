@@ -39,7 +39,7 @@ const sourceMaps = new Map<string, SourceMap | null>();
 
 /**
  * The original source of a position in a built chunk (`.next/server/…js` has a `.js.map` beside
- * it): `lib/server/session.ts`, `node_modules/kysely/…`. Outside the build, the path itself.
+ * it): `lib/staff/server/session.ts`, `node_modules/kysely/…`. Outside the build, the path itself.
  */
 function originOf(frame: CallFrame): string {
   const { url } = frame;

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { TableBox } from '@/components/ui/table-box';
 import { AUDIT_COLUMNS, type AuditColumn, auditCells, auditHeaders } from '@/lib/audit/cells';
-import type { AuditRecord } from '@/lib/audit/server/store';
+import type { AuditRecord } from '@/lib/audit/record';
 
 const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
   at: 'whitespace-nowrap tabular-nums',

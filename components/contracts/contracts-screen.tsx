@@ -12,6 +12,7 @@ import {
   searchParamsInput,
   toSearchString,
 } from '@/lib/contracts/search-input';
+import { contractsPathWith } from '@/lib/paths';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';
@@ -53,7 +54,7 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
 
   function show(query: ContractsQuery) {
     // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.
-    window.history.pushState(null, '', `/contracts?${toSearchString(query)}`);
+    window.history.pushState(null, '', contractsPathWith(toSearchString(query)));
   }
 
   return (

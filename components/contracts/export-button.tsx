@@ -6,6 +6,7 @@ import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { type ExportSearch, readExportEvents } from '@/lib/contracts/export-walk';
 import type { LookupError } from '@/lib/contracts/failure';
 import { CSV_CONTENT_TYPE } from '@/lib/csv';
+import { CONTRACTS_EXPORT_PATH } from '@/lib/paths';
 import { LookupErrorPanel } from './lookup-error-panel';
 
 type ExportState =
@@ -44,7 +45,7 @@ export function ExportButton({ search }: { search: ExportSearch }) {
     setState({ phase: 'running', done: 0, total: null });
     let done = 0;
     try {
-      const response = await fetch('/contracts/export', {
+      const response = await fetch(CONTRACTS_EXPORT_PATH, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(search),

@@ -12,6 +12,7 @@ import {
   PAGE_SIZES,
   parseContractsQuery,
 } from '@/lib/contracts/search-input';
+import { CONTRACTS_PATH } from '@/lib/paths';
 import { PlanChoices } from './plan-choices';
 
 type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
@@ -89,7 +90,7 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
   return (
     <form
       // Before the page's script has loaded, the form still works as a plain GET to this page.
-      action="/contracts"
+      action={CONTRACTS_PATH}
       method="get"
       noValidate
       onSubmit={onSubmit}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ThemeControl } from '@/components/theme/theme-control';
+import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
 import { signOut } from '@/lib/staff/server/sign-in-actions';
 import { LanguageSwitch } from './language-switch';
@@ -12,7 +13,7 @@ const linkClass =
 export function AppHeader({ staff, current }: { staff: Staff; current: 'contracts' | 'audit' | 'users' }) {
   const t = useTranslations();
   const links = [
-    { key: 'contracts', href: '/contracts', label: t('nav.contracts') },
+    { key: 'contracts', href: CONTRACTS_PATH, label: t('nav.contracts') },
     ...(staff.role === 'admin'
       ? [
           { key: 'audit', href: '/admin/audit', label: t('nav.audit') },

@@ -1,5 +1,5 @@
 import type { Translator } from '@/i18n/translator';
-import type { AuditRecord } from '@/lib/audit/server/store';
+import type { AuditRecord } from '@/lib/audit/record';
 import { CONTRACT_STATUSES } from '@/lib/contracts/search-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 // The reference catalog: every language has its keys (i18n/messages.test.ts checks).

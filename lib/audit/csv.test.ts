@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditRecord } from '@/lib/audit/record';
 import { CSV_BOM } from '@/lib/csv';
 import { record } from '@/test-support/audit-record';
 import { zhText } from '@/test-support/translators';
-import { auditCsvFilename, auditCsvHeader, buildAuditCsv } from './csv';
+import { auditCsvFilename, auditCsvHeader, auditCsvLine } from './csv';
 
-describe('buildAuditCsv', () => {
+/** The file as the export route streams it: the BOM and header first, then a line per record. */
+function exportFile(records: readonly AuditRecord[]): string {
+  return CSV_BOM + auditCsvHeader(zhText) + records.map((record) => auditCsvLine(zhText, record)).join('');
+}
+
+describe('auditCsvHeader and auditCsvLine', () => {
   it('starts with a BOM and the Chinese headers', () => {
-    const csv = buildAuditCsv(zhText, []);
+    const csv = exportFile([]);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv).toBe(`\uFEFF${auditCsvHeader(zhText)}`);
     expect(auditCsvHeader(zhText)).toBe(
@@ -15,7 +21,7 @@ describe('buildAuditCsv', () => {
   });
 
   it('writes one line per record, in the order given', () => {
-    const csv = buildAuditCsv(zhText, [
+    const csv = exportFile([
       record({ id: 2, username: 'bob' }),
       record({ id: 1, outcome: 'unavailable', error_code: 'SYSTEM_ERROR', result_count: null }),
     ]);
@@ -31,14 +37,12 @@ describe('buildAuditCsv', () => {
   });
 
   it('defuses what a staff member typed into the openid', () => {
-    const csv = buildAuditCsv(zhText, [
-      record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null }),
-    ]);
+    const csv = exportFile([record({ openid: '=cmd|" /C calc"!A0', outcome: 'invalid_input', result_count: null })]);
     expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
   });
 
   it('is valid UTF-8 with exactly one BOM at the start', () => {
-    const bytes = new TextEncoder().encode(buildAuditCsv(zhText, [record()]));
+    const bytes = new TextEncoder().encode(exportFile([record()]));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).indexOf('\uFEFF', 1)).toBe(-1);
   });

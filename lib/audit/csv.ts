@@ -1,5 +1,5 @@
-import type { AuditRecord } from '@/lib/audit/server/store';
-import { CSV_BOM, csvLine } from '@/lib/csv';
+import type { AuditRecord } from '@/lib/audit/record';
+import { csvLine } from '@/lib/csv';
 import { beijingDateStamp } from '@/lib/time/beijing';
 import { AUDIT_COLUMNS, type AuditColumn, type AuditText, auditCells, auditHeaders } from './cells';
 
@@ -14,11 +14,6 @@ const ID_COLUMNS: ReadonlySet<AuditColumn> = new Set(['openid', 'planId', 'reque
 export function auditCsvLine(t: AuditText, record: AuditRecord): string {
   const cells = auditCells(t, record);
   return csvLine(AUDIT_COLUMNS.map((column) => (ID_COLUMNS.has(column) ? { id: cells[column] } : cells[column])));
-}
-
-/** A whole file at once (the export streams the same pieces batch by batch). */
-export function buildAuditCsv(t: AuditText, records: readonly AuditRecord[]): string {
-  return CSV_BOM + auditCsvHeader(t) + records.map((record) => auditCsvLine(t, record)).join('');
 }
 
 /** An ASCII file name for the Beijing day of the export, e.g. audit-20260901.csv. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditFilter } from '@/lib/audit/server/store';
+import type { AuditFilter } from '@/lib/audit/record';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
 import type messages from '@/messages/zh-CN.json';
 

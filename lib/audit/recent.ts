@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@/lib/audit/server/store';
+import type { AuditRecord } from '@/lib/audit/record';
 
 /** A search this staff member made, to repeat in one click. */
 export interface RecentSearch {

@@ -1,6 +1,6 @@
 import type { LookupError, LookupResult } from './failure';
 import type { PageRef } from './links';
-import { orderRows } from './order';
+import { orderByStatus } from './order';
 import { type ContractsQuery, MAX_LIMIT } from './search-input';
 import type { ContractRow } from './view';
 
@@ -79,7 +79,7 @@ export async function* exportEvents(
     } else if (event.type === 'error') {
       yield event;
     } else {
-      yield { type: 'done', count: event.count, ...toFile(orderRows(rows)) };
+      yield { type: 'done', count: event.count, ...toFile(orderByStatus(rows, (row) => row.status)) };
     }
   }
 }

@@ -45,10 +45,9 @@ describe('describeFailure', () => {
     expect(describeFailure(httpError(401, 'SIGN_ERROR', 'GET\\n/v3/…\\n')).upstreamMessage).toBeUndefined();
   });
 
-  // BUG (lib/contracts/lookup.ts:59): INVALID_REQUEST is not in the code switch, so the 400 fallback
-  // makes it 'param': staff are told to check the openid and plan id, with WeChat's text, although
-  // the protocol says INVALID_REQUEST means the request broke the API rules (a bug or
-  // misconfiguration for IT). 'upstream' is the kind that sends staff to IT with code and Request-ID.
+  // INVALID_REQUEST means the request broke the API rules (a bug or misconfiguration for IT), not
+  // that staff typed a wrong openid or plan id: it must not fall back to 'param' like other 400s,
+  // but be 'upstream', the kind that sends staff to IT with the code and Request-ID.
   it('does not blame the staff member for 400 INVALID_REQUEST (a bug or misconfiguration)', () => {
     const described = describeFailure(httpError(400, 'INVALID_REQUEST', '请求头缺少 User-Agent'));
     expect(described).toMatchObject({ kind: 'upstream', status: 400, code: 'INVALID_REQUEST', requestId: 'REQ-42' });

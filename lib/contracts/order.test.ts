@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatBeijingTime } from '@/lib/time/beijing';
 import { orderContracts, sortWithinStatusGroups } from './order';
-import { formatBeijingTime } from './time';
 
 type Row = { id: number; contract_status?: string | null };
 
@@ -39,9 +39,9 @@ describe('orderContracts', () => {
     expect(orderContracts([])).toEqual([]);
   });
 
-  // BUG (lib/contracts/order.ts:10): GROUP is a plain object, so a status that names an
-  // Object.prototype member ("constructor", "toString", "__proto__", …) ranks as a function or an
-  // object, the comparator returns NaN, and the sort leaves a terminated contract above a signed one.
+  // A status that names an Object.prototype member ("constructor", "toString", "__proto__", …) must
+  // rank as unknown: looked up in a plain object it would rank as a function or an object, the
+  // comparator would return NaN, and the sort would leave a terminated contract above a signed one.
   it.each(['constructor', '__proto__'])(
     'treats the status %j as unknown (last), not as a sort-breaking value',
     (odd) => {

@@ -10,17 +10,18 @@ const GROUP = new Map<string, number>([
 const groupOf = (status: string | null | undefined) => GROUP.get(status ?? '') ?? 2;
 
 /**
- * Signed contracts first, terminated after, anything else last; the server's order is kept
- * within each group. WeChat promises this order, but the dashboard does not rely on it.
+ * Signed first, terminated after, anything else last, by the status `statusOf` reads (WeChat's
+ * contracts, or table rows with the status already read); the server's order is kept within each
+ * group. WeChat promises this order, but the dashboard does not rely on it.
  */
-export function orderContracts<T extends Pick<Contract, 'contract_status'>>(contracts: readonly T[]): T[] {
+export function orderByStatus<T>(items: readonly T[], statusOf: (item: T) => string | null | undefined): T[] {
   // Array.prototype.sort is stable, so equal ranks keep the server's order.
-  return [...contracts].sort((a, b) => groupOf(a.contract_status) - groupOf(b.contract_status));
+  return [...items].sort((a, b) => groupOf(statusOf(a)) - groupOf(statusOf(b)));
 }
 
-/** Table rows (status already read) in the same order: signed, terminated, anything else. */
-export function orderRows<T extends { status: string | null }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => groupOf(a.status) - groupOf(b.status));
+/** WeChat's contracts in that order. */
+export function orderContracts<T extends Pick<Contract, 'contract_status'>>(contracts: readonly T[]): T[] {
+  return orderByStatus(contracts, (contract) => contract.contract_status);
 }
 
 export type TimeOrder = 'ascending' | 'descending';

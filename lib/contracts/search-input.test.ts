@@ -110,8 +110,8 @@ describe('parseContractsQuery: examples', () => {
     expect(fieldErrors(input)).toEqual({ [field]: message });
   });
 
-  // BUG (lib/contracts/input.ts:55): the offset-multiple refinement still runs when limit was refused,
-  // and 0 % 0 is NaN, so `?limit=0` also marks the untouched offset 0 as "not a multiple of the page size".
+  // The offset-multiple check must not run once limit is refused: 0 % 0 is NaN, so `?limit=0` would
+  // also mark the untouched offset 0 as "not a multiple of the page size".
   it('refuses limit 0 with the message on limit only (offset 0 is fine)', () => {
     expect(fieldErrors({ openid: OPENID, plan_id: PLAN, limit: 0 })).toEqual({ limit: 'limit' });
     expect(fieldErrors({ openid: OPENID, plan_id: PLAN, limit: '0', offset: '0' })).toEqual({ limit: 'limit' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractsPathWith } from '@/lib/paths';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -115,5 +116,5 @@ export function toSearchString(query: ContractsQuery): string {
 export function contractsHref(openid: string, planId: string, status = 'ALL'): string {
   const params = new URLSearchParams({ openid, plan_id: planId });
   if (status !== 'ALL') params.set('contract_status', status);
-  return `/contracts?${params}`;
+  return contractsPathWith(params);
 }

@@ -1,8 +1,8 @@
+import { formatBeijingTime } from '@/lib/time/beijing';
 import type { ContractsAnswer } from './answer';
 import { type PageRef, pageFromLink } from './links';
 import { orderContracts } from './order';
 import type { ContractsQuery } from './search-input';
-import { formatBeijingTime } from './time';
 
 /** One table row: only what staff see, ids kept as the strings WeChat sent. */
 export interface ContractRow {

@@ -1,4 +1,6 @@
-const HOME = '/contracts';
+import { CONTRACTS_PATH } from '@/lib/paths';
+
+const HOME = CONTRACTS_PATH;
 const LOCAL = 'http://return-path.invalid';
 
 /**

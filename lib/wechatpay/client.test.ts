@@ -1,12 +1,17 @@
 import { verify } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRsaKeys, type RsaKeys } from '@/test-support/keys';
+import {
+  answerSigned,
+  closedPortUrl,
+  type FakeWechat,
+  startFakeWechat,
+  wechatPayFailure,
+} from '@/test-support/wechat-server';
 import { buildRequestUrl, createWechatPayClient, type WechatPayClient } from './client';
-import { WechatPayError } from './errors';
-import { createSigner, randomNonce, signMessage } from './signer';
-import { createVerifier, responseMessage, staticKeys } from './verifier';
+import { createSigner } from './signer';
+import { createVerifier, staticKeys } from './verifier';
 
 const PATH = '/v3/eduschoolpay/users/oUpF8uMuAJO_M2pxb1Q9zNjWeS6o/contracts';
 const PARAMS = { plan_id: '101164396123311331', contract_status: 'ALL', offset: 0, limit: 20 };
@@ -35,7 +40,7 @@ describe('buildRequestUrl', () => {
 });
 
 // A small local HTTP server whose behaviour each test chooses.
-let server: Server;
+let server: FakeWechat;
 let baseUrl: string;
 let handler: (req: IncomingMessage, res: ServerResponse) => void;
 let merchant: RsaKeys;
@@ -45,15 +50,13 @@ const clients: WechatPayClient[] = [];
 beforeAll(async () => {
   merchant = generateRsaKeys();
   wechat = generateRsaKeys();
-  server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFakeWechat((req, res) => handler(req, res));
+  baseUrl = server.url;
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 function makeClient(options: { baseUrl?: string; timeoutMs?: number } = {}) {
@@ -69,28 +72,8 @@ function makeClient(options: { baseUrl?: string; timeoutMs?: number } = {}) {
   return client;
 }
 
-function answerSigned(res: ServerResponse, body: string) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomNonce();
-  res.writeHead(200, {
-    'content-type': 'application/json',
-    'request-id': 'REQ-SIGNED',
-    'wechatpay-timestamp': timestamp,
-    'wechatpay-nonce': nonce,
-    'wechatpay-serial': WECHAT_SERIAL,
-    'wechatpay-signature': signMessage(wechat.privateKey, responseMessage(timestamp, nonce, body)),
-  });
-  res.end(body);
-}
-
-async function thrown(promise: Promise<unknown>): Promise<WechatPayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WechatPayError) return error;
-    throw error;
-  }
-  throw new Error('expected a WechatPayError');
+function answerSignedByWechat(res: ServerResponse, body: string) {
+  answerSigned(res, { privateKey: wechat.privateKey, serial: WECHAT_SERIAL }, body, 'REQ-SIGNED');
 }
 
 describe('createWechatPayClient', () => {
@@ -98,7 +81,7 @@ describe('createWechatPayClient', () => {
     let seen: IncomingMessage | undefined;
     handler = (req, res) => {
       seen = req;
-      answerSigned(res, '{"data":[]}');
+      answerSignedByWechat(res, '{"data":[]}');
     };
     const answer = await makeClient().get(PATH, PARAMS);
     expect(answer).toEqual({ status: 200, requestId: 'REQ-SIGNED', json: { data: [] } });
@@ -121,7 +104,7 @@ describe('createWechatPayClient', () => {
       res.writeHead(400, { 'content-type': 'application/json', 'request-id': 'REQ-400' });
       res.end('{"code":"PARAM_ERROR","message":"plan_id 不存在","detail":{"field":"plan_id"}}');
     };
-    await expect(thrown(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
+    await expect(wechatPayFailure(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
       kind: 'http',
       status: 400,
       code: 'PARAM_ERROR',
@@ -136,7 +119,7 @@ describe('createWechatPayClient', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html><body>Bad Gateway</body></html>');
     };
-    const error = await thrown(makeClient().get(PATH, PARAMS));
+    const error = await wechatPayFailure(makeClient().get(PATH, PARAMS));
     expect(error).toMatchObject({ kind: 'http', status: 502, code: undefined, message: 'HTTP 502' });
   });
 
@@ -145,7 +128,7 @@ describe('createWechatPayClient', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'REQ-UNSIGNED' });
       res.end('{"data":[{"contract_id":"forged"}]}');
     };
-    await expect(thrown(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
+    await expect(wechatPayFailure(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
       kind: 'unverified',
       status: 200,
       requestId: 'REQ-UNSIGNED',
@@ -154,8 +137,8 @@ describe('createWechatPayClient', () => {
   });
 
   it('calls a verified answer that is not JSON malformed', async () => {
-    handler = (_, res) => answerSigned(res, '<xml>not json</xml>');
-    await expect(thrown(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
+    handler = (_, res) => answerSignedByWechat(res, '<xml>not json</xml>');
+    await expect(wechatPayFailure(makeClient().get(PATH, PARAMS))).resolves.toMatchObject({
       kind: 'malformed',
       status: 200,
       requestId: 'REQ-SIGNED',
@@ -166,7 +149,7 @@ describe('createWechatPayClient', () => {
     handler = () => {
       // Keep the connection open and never answer.
     };
-    const error = await thrown(makeClient({ timeoutMs: 150 }).get(PATH, PARAMS));
+    const error = await wechatPayFailure(makeClient({ timeoutMs: 150 }).get(PATH, PARAMS));
     expect(error.kind).toBe('timeout');
     expect(error.message).toMatch(/no answer within \d+ ms/);
   });
@@ -176,16 +159,13 @@ describe('createWechatPayClient', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"data":[');
     };
-    await expect(thrown(makeClient({ timeoutMs: 150 }).get(PATH, PARAMS))).resolves.toMatchObject({ kind: 'timeout' });
+    await expect(wechatPayFailure(makeClient({ timeoutMs: 150 }).get(PATH, PARAMS))).resolves.toMatchObject({
+      kind: 'timeout',
+    });
   });
 
   it('reports kind "network" when nothing listens on the port', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-
-    const error = await thrown(makeClient({ baseUrl: `http://127.0.0.1:${port}` }).get(PATH, PARAMS));
+    const error = await wechatPayFailure(makeClient({ baseUrl: await closedPortUrl() }).get(PATH, PARAMS));
     expect(error.kind).toBe('network');
     expect(error.status).toBeUndefined();
   });

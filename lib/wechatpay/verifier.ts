@@ -60,7 +60,8 @@ export interface Verifier {
   verify(answer: ReceivedAnswer): Promise<Verification>;
 }
 
-function header(headers: HeaderBag, name: string): string | undefined {
+/** A header's value; the first one when it came more than once. */
+export function firstHeader(headers: HeaderBag, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -69,11 +70,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   return {
     async verify({ headers, body }) {
-      const timestamp = header(headers, RESPONSE_HEADERS.timestamp);
-      const nonce = header(headers, RESPONSE_HEADERS.nonce);
-      const signature = header(headers, RESPONSE_HEADERS.signature);
-      const serial = header(headers, RESPONSE_HEADERS.serial);
-      const type = header(headers, RESPONSE_HEADERS.signatureType);
+      const timestamp = firstHeader(headers, RESPONSE_HEADERS.timestamp);
+      const nonce = firstHeader(headers, RESPONSE_HEADERS.nonce);
+      const signature = firstHeader(headers, RESPONSE_HEADERS.signature);
+      const serial = firstHeader(headers, RESPONSE_HEADERS.serial);
+      const type = firstHeader(headers, RESPONSE_HEADERS.signatureType);
       if (!timestamp || !nonce || !signature || !serial) return { ok: false, reason: 'missing-headers' };
       if (type !== undefined && type !== AUTH_SCHEMA) {
         return { ok: false, reason: 'unsupported-signature-type' };

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '@/lib/server/db/database';
-import { migrate } from '@/lib/server/db/migrations';
-import { parseDatabase } from '@/lib/settings/storage';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
 import { auditBatches } from './export-batches';
 import { appendAudit, listAudit } from './store';
 
 /** The export's batches on both databases the app supports. */
 describe.each(STORES)('auditBatches on %o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
+  const store = sharedStore(makeEnv);
   // Records are append-only (the database refuses deletes): each test uses its own staff name.
   let staff = 0;
   const me = () => `s${staff}`;
-
-  beforeAll(async () => {
-    testEnv = await makeEnv();
-    store = openStore(parseDatabase(testEnv.env));
-    await migrate(store.db, store.type);
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
 
   afterEach(() => {
     staff += 1;

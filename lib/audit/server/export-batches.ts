@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
+import type { AuditFilter, AuditRecord } from '@/lib/audit/record';
 import type { Database } from '@/lib/server/db/schema';
-import { type AuditFilter, type AuditRecord, filtered } from './store';
+import { filtered } from './store';
 
 export const EXPORT_BATCH_SIZE = 1000;
 

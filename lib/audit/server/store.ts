@@ -1,22 +1,11 @@
 import 'server-only';
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { AuditTable, Database } from '@/lib/server/db/schema';
-
-export type AuditRecord = Selectable<AuditTable>;
-export type NewAuditRecord = Omit<Insertable<AuditTable>, 'id'>;
+import type { Kysely } from 'kysely';
+import type { AuditFilter, AuditRecord, NewAuditRecord } from '@/lib/audit/record';
+import type { Database } from '@/lib/server/db/schema';
 
 /** Appends one record. The app offers no way to change or remove one, and the database refuses to. */
 export async function appendAudit(db: Kysely<Database>, record: NewAuditRecord): Promise<void> {
   await db.insertInto('audit_log').values(record).execute();
-}
-
-export interface AuditFilter {
-  username?: string;
-  openid?: string;
-  /** Epoch milliseconds, inclusive. */
-  from?: number;
-  /** Epoch milliseconds, exclusive. */
-  to?: number;
 }
 
 /** The records a filter selects; listing and export add their order and bounds. */

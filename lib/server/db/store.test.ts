@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, listAudit, type NewAuditRecord } from '@/lib/audit/server/store';
+import { describe, expect, it } from 'vitest';
+import type { NewAuditRecord } from '@/lib/audit/record';
+import { appendAudit, listAudit } from '@/lib/audit/server/store';
 import { countHit } from '@/lib/server/rate-limit';
 import { parseDatabase } from '@/lib/settings/storage';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
-import { openStore, type Store } from './database';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
+import { openStore } from './database';
 import { migrate } from './migrations';
 
 /** The data layer on both databases the app supports, through the one query layer. */
@@ -29,22 +31,10 @@ function record(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
 }
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
-
-  beforeAll(async () => {
-    testEnv = await makeEnv();
-    store = openStore(parseDatabase(testEnv.env));
-    await migrate(store.db, store.type);
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
+  const store = sharedStore(makeEnv);
 
   it('migrates again without harm, and from two connections at once', async () => {
-    const other = openStore(parseDatabase(testEnv.env));
+    const other = openStore(parseDatabase(store.env));
     await Promise.all([migrate(store.db, store.type), migrate(other.db, other.type)]);
     await other.db.destroy();
     const tables = await store.db.introspection.getTables();

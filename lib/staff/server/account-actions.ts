@@ -3,6 +3,7 @@
 import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
 import type { Translator } from '@/i18n/translator';
 import { logger } from '@/lib/server/logger';
 import {
@@ -17,12 +18,12 @@ import {
   userRefSchema,
 } from '@/lib/staff/account-input';
 import { authErrorIssue, isUsernameProblem } from '@/lib/staff/auth-errors';
-import { getAuth } from './auth';
+import { type Auth, getAuth } from './auth';
 import { placeholderEmail } from './first-admin';
 import { currentAdmin, type Staff } from './session';
 
 /**
- * User management. Each action is a public POST endpoint, so each goes through asAdmin: the
+ * User management. Each action is a public POST endpoint, so each goes through adminAction: the
  * caller must be an admin before anything else happens, then the form is validated, then
  * better-auth is asked with the caller's headers (so it checks the admin again). Every outcome is
  * a value: nothing is thrown to the browser. Refusals are issue keys until the end, where they
@@ -54,15 +55,45 @@ function refusalInWords(t: Text, outcome: Refusal): Extract<AdminActionResult, {
  */
 const authRole = (role: UserRole) => role as 'admin' | 'user';
 
-async function asAdmin(
+interface Context {
+  admin: Staff;
+  auth: Auth;
+  t: Text;
+  requestHeaders: Headers;
+}
+
+/** What an action did: the admin's message, and the log line's words, target and details. */
+interface Done {
+  ok: true;
+  message: string;
+  log: string;
+  target: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Every action's skeleton: the caller must be an admin before anything else happens, then the form
+ * must parse, then `act` asks better-auth; what it did is logged and the page refreshed. A failure
+ * anywhere is logged and becomes a refusal, never a throw.
+ */
+async function adminAction<S extends z.ZodType>(
   action: string,
-  run: (admin: Staff, auth: Awaited<ReturnType<typeof getAuth>>, t: Text) => Promise<Outcome>,
+  schema: S,
+  form: FormData,
+  act: (input: z.output<S>, context: Context) => Promise<Done | Refusal>,
 ): Promise<Outcome> {
   let admin: Staff | null = null;
   try {
     admin = await currentAdmin();
     if (!admin) return refuse('notAdmin');
-    return await run(admin, await getAuth(), await getTranslations('users'));
+    const [auth, t] = [await getAuth(), await getTranslations('users')];
+    const parsed = parseUserForm(schema, form);
+    if (!parsed.ok) return parsed;
+    const done = await act(parsed.data, { admin, auth, t, requestHeaders: await headers() });
+    if (!done.ok) return done;
+    logger.info({ action, admin: admin.username, target: done.target, ...done.details }, done.log);
+    refresh();
+    return { ok: true, message: done.message };
   } catch (error) {
     logger.warn({ action, admin: admin?.username, err: String(error) }, 'user management refused or failed');
     return refuse(authErrorIssue(error));
@@ -70,9 +101,9 @@ async function asAdmin(
 }
 
 /** The target's username (for the message), or null when there is no such user. */
-async function usernameOf(auth: Awaited<ReturnType<typeof getAuth>>, userId: string): Promise<string | null> {
+async function usernameOf(auth: Auth, userId: string, requestHeaders: Headers): Promise<string | null> {
   try {
-    const user = await auth.api.getUser({ query: { id: userId }, headers: await headers() });
+    const user = await auth.api.getUser({ query: { id: userId }, headers: requestHeaders });
     return (user as { username?: string | null }).username ?? user.name;
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null;
@@ -80,11 +111,11 @@ async function usernameOf(auth: Awaited<ReturnType<typeof getAuth>>, userId: str
   }
 }
 
+const inAdminsWords = async (outcome: Outcome) => inWords(await getTranslations('users'), outcome);
+
 export async function createStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const result = await asAdmin('create', async (admin, auth, t) => {
-    const parsed = parseUserForm(createUserSchema, form);
-    if (!parsed.ok) return parsed;
-    const { username, password, role } = parsed.data;
+  const result = await adminAction('create', createUserSchema, form, async (input, { auth, t, requestHeaders }) => {
+    const { username, password, role } = input;
     await auth.api.createUser({
       body: {
         email: placeholderEmail(username),
@@ -93,19 +124,17 @@ export async function createStaffUser(_previous: AdminActionResult | null, form:
         role: authRole(role),
         data: { username: username.toLowerCase(), displayUsername: username },
       },
-      headers: await headers(),
+      headers: requestHeaders,
     });
-    logger.info({ action: 'create', admin: admin.username, target: username, role }, 'user created');
-    refresh();
     const roleName = (await getTranslations('roles'))(role);
-    return { ok: true, message: t('create.done', { name: username.toLowerCase(), role: roleName }) };
+    const message = t('create.done', { name: username.toLowerCase(), role: roleName });
+    return { ok: true, message, log: 'user created', target: username, details: { role } };
   });
-  const t = await getTranslations('users');
-  if (result.ok || result.issue === 'notAdmin') return inWords(t, result);
+  if (result.ok || result.issue === 'notAdmin') return inAdminsWords(result);
   // Keep what was typed (never the password), and put a username problem beside its field.
   const values = { username: String(form.get('username') ?? '').slice(0, 64), role: String(form.get('role') ?? '') };
   const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
-  return { ...refusalInWords(t, { ...result, fieldIssues }), values };
+  return { ...refusalInWords(await getTranslations('users'), { ...result, fieldIssues }), values };
 }
 
 /** Disables (bans) a user: better-auth deletes their sessions at once, and they cannot sign in. */
@@ -113,34 +142,30 @@ export async function disableStaffUser(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  const outcome = await asAdmin('disable', async (admin, auth, t) => {
-    const parsed = parseUserForm(userRefSchema, form);
-    if (!parsed.ok) return parsed;
-    const { userId } = parsed.data;
+  const outcome = await adminAction('disable', userRefSchema, form, async ({ userId }, context) => {
+    const { admin, auth, t, requestHeaders } = context;
     if (userId === admin.userId) return refuse('selfDisable');
-    const username = await usernameOf(auth, userId);
+    const username = await usernameOf(auth, userId, requestHeaders);
     if (username === null) return refuse('userMissing');
-    await auth.api.banUser({ body: { userId, banReason: `disabled by ${admin.username}` }, headers: await headers() });
-    logger.info({ action: 'disable', admin: admin.username, target: username }, 'user disabled, sessions ended');
-    refresh();
-    return { ok: true, message: t('done.disabled', { name: username }) };
+    await auth.api.banUser({ body: { userId, banReason: `disabled by ${admin.username}` }, headers: requestHeaders });
+    return {
+      ok: true,
+      message: t('done.disabled', { name: username }),
+      log: 'user disabled, sessions ended',
+      target: username,
+    };
   });
-  return inWords(await getTranslations('users'), outcome);
+  return inAdminsWords(outcome);
 }
 
 export async function enableStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const outcome = await asAdmin('enable', async (admin, auth, t) => {
-    const parsed = parseUserForm(userRefSchema, form);
-    if (!parsed.ok) return parsed;
-    const { userId } = parsed.data;
-    const username = await usernameOf(auth, userId);
+  const outcome = await adminAction('enable', userRefSchema, form, async ({ userId }, { auth, t, requestHeaders }) => {
+    const username = await usernameOf(auth, userId, requestHeaders);
     if (username === null) return refuse('userMissing');
-    await auth.api.unbanUser({ body: { userId }, headers: await headers() });
-    logger.info({ action: 'enable', admin: admin.username, target: username }, 'user enabled');
-    refresh();
-    return { ok: true, message: t('done.enabled', { name: username }) };
+    await auth.api.unbanUser({ body: { userId }, headers: requestHeaders });
+    return { ok: true, message: t('done.enabled', { name: username }), log: 'user enabled', target: username };
   });
-  return inWords(await getTranslations('users'), outcome);
+  return inAdminsWords(outcome);
 }
 
 /**
@@ -151,36 +176,31 @@ export async function resetStaffPassword(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  const outcome = await asAdmin('reset-password', async (admin, auth, t) => {
-    const parsed = parseUserForm(resetPasswordSchema, form);
-    if (!parsed.ok) return parsed;
-    const { userId, password } = parsed.data;
-    const username = await usernameOf(auth, userId);
+  const outcome = await adminAction('reset-password', resetPasswordSchema, form, async (input, context) => {
+    const { userId, password } = input;
+    const { admin, auth, t, requestHeaders } = context;
+    const username = await usernameOf(auth, userId, requestHeaders);
     if (username === null) return refuse('userMissing');
     const self = userId === admin.userId;
-    await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: await headers() });
-    if (!self) await auth.api.revokeUserSessions({ body: { userId }, headers: await headers() });
-    logger.info({ action: 'reset-password', admin: admin.username, target: username }, 'password reset');
-    refresh();
-    return { ok: true, message: self ? t('done.ownPassword') : t('done.password', { name: username }) };
+    await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: requestHeaders });
+    if (!self) await auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
+    const message = self ? t('done.ownPassword') : t('done.password', { name: username });
+    return { ok: true, message, log: 'password reset', target: username };
   });
-  return inWords(await getTranslations('users'), outcome);
+  return inAdminsWords(outcome);
 }
 
 /** Changes a user's role; it applies from their next request. An admin cannot demote themselves. */
 export async function changeStaffRole(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const outcome = await asAdmin('change-role', async (admin, auth, t) => {
-    const parsed = parseUserForm(changeRoleSchema, form);
-    if (!parsed.ok) return parsed;
-    const { userId, role } = parsed.data;
+  const outcome = await adminAction('change-role', changeRoleSchema, form, async ({ userId, role }, context) => {
+    const { admin, auth, t, requestHeaders } = context;
     if (userId === admin.userId && role !== 'admin') return refuse('selfDemote');
-    const username = await usernameOf(auth, userId);
+    const username = await usernameOf(auth, userId, requestHeaders);
     if (username === null) return refuse('userMissing');
-    await auth.api.setRole({ body: { userId, role: authRole(role) }, headers: await headers() });
-    logger.info({ action: 'change-role', admin: admin.username, target: username, role }, 'role changed');
-    refresh();
+    await auth.api.setRole({ body: { userId, role: authRole(role) }, headers: requestHeaders });
     const roleName = (await getTranslations('roles'))(role);
-    return { ok: true, message: t('done.role', { name: username, role: roleName }) };
+    const message = t('done.role', { name: username, role: roleName });
+    return { ok: true, message, log: 'role changed', target: username, details: { role } };
   });
-  return inWords(await getTranslations('users'), outcome);
+  return inAdminsWords(outcome);
 }
