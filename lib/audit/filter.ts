@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditFilter } from '@/lib/audit/server/store';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -73,12 +74,7 @@ export function auditSearchInput(params: SearchParamsRecord | URLSearchParams): 
 export function parseAuditSearch(input: Record<string, string>): AuditSearchParse {
   const result = auditSearchSchema.safeParse(input);
   if (result.success) return { ok: true, search: result.data };
-  const fieldErrors: AuditFieldErrors = {};
-  for (const problem of result.error.issues) {
-    const field = problem.path[0] as AuditSearchField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as AuditIssue;
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
 /** The database filter: Beijing days become epoch bounds (from inclusive, to exclusive). */

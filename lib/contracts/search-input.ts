@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -74,12 +75,7 @@ export type QueryParse = { ok: true; query: ContractsQuery } | { ok: false; fiel
 export function parseContractsQuery(input: unknown): QueryParse {
   const result = contractsQuerySchema.safeParse(input);
   if (result.success) return { ok: true, query: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const problem of result.error.issues) {
-    const field = problem.path[0] as ContractsQueryField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as ContractsIssue;
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
 type SearchParamsRecord = Record<string, string | string[] | undefined>;
