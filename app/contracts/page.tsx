@@ -12,8 +12,9 @@ import { getQueryClient } from '@/lib/query-client';
 import { getStore } from '@/lib/server/db/database';
 import { isSandboxMode, parsePlans } from '@/lib/settings/parse';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
+import { type SearchParamsRecord, writeParams } from '@/lib/url-state';
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type SearchParams = Promise<SearchParamsRecord>;
 
 /**
  * Opening a search URL renders its first page on the server: the rows are in the first HTML,
@@ -21,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const input = searchParamsInput(await searchParams);
-  const staff = await requireStaffPage(`/contracts?${new URLSearchParams(input)}`);
+  const staff = await requireStaffPage(`/contracts?${writeParams(input)}`);
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const requested = isSearchRequested(input);
