@@ -2,17 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import type { StaffAccount } from '@/lib/staff/account';
 import type { AdminActionResult } from '@/lib/staff/account-input';
 import { changeStaffRole, disableStaffUser, enableStaffUser } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
 import { ResetPasswordControl } from './reset-password-control';
-
-export interface UserRowTarget {
-  id: string;
-  username: string;
-  role: string;
-  banned: boolean;
-}
 
 /** The row's buttons all report through one message: whichever ran last. */
 async function runRowAction(previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
@@ -36,7 +30,7 @@ const buttonClass =
  * a second press repeats the same idempotent request. On one's own row only 重置密码 is offered, with
  * the reason why.
  */
-export function UserRowActions({ user, self }: { user: UserRowTarget; self: boolean }) {
+export function UserRowActions({ user, self }: { user: StaffAccount; self: boolean }) {
   const [result, action, pending] = useActionState(runRowAction, null);
   const t = useTranslations('users');
   const makeAdmin = user.role !== 'admin';

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { StaffAccount } from '@/lib/staff/server/accounts';
+import type { StaffAccount } from '@/lib/staff/account';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 import { UserRowActions } from './user-row-actions';
 
@@ -72,10 +72,7 @@ export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; sel
                     {formatBeijingDateTime(account.createdAt)}
                   </td>
                   <td className="px-3 py-2.5">
-                    <UserRowActions
-                      user={{ id: account.id, username: account.username, role: account.role, banned: account.banned }}
-                      self={self}
-                    />
+                    <UserRowActions user={account} self={self} />
                   </td>
                 </tr>
               );
