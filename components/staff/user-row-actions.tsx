@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import type { StaffAccount } from '@/lib/staff/account';
 import type { AdminActionResult } from '@/lib/staff/account-input';
 import { changeStaffRole, disableStaffUser, enableStaffUser } from '@/lib/staff/server/account-actions';
@@ -19,10 +20,6 @@ async function runRowAction(previous: AdminActionResult | null, form: FormData):
       return changeStaffRole(previous, form);
   }
 }
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ' +
-  'hover:bg-slate-50';
 
 /**
  * 停用/启用, 设为管理员/设为工作人员 and 重置密码 for one user. Each button keeps its place when
@@ -45,7 +42,7 @@ export function UserRowActions({ user, self }: { user: StaffAccount; self: boole
               <button
                 type="submit"
                 aria-label={t(user.banned ? 'enableLabel' : 'disableLabel', { name: user.username })}
-                className={buttonClass}
+                className={secondaryButtonClass}
               >
                 {user.banned ? t('enable') : t('disable')}
               </button>
@@ -57,7 +54,7 @@ export function UserRowActions({ user, self }: { user: StaffAccount; self: boole
               <button
                 type="submit"
                 aria-label={t(makeAdmin ? 'makeAdminLabel' : 'makeStaffLabel', { name: user.username })}
-                className={buttonClass}
+                className={secondaryButtonClass}
               >
                 {makeAdmin ? t('makeAdmin') : t('makeStaff')}
               </button>
