@@ -4,8 +4,3 @@
 export const CONTRACTS_PATH = '/contracts';
 /** The CSV export's route handler, which the contracts page posts a search to. */
 export const CONTRACTS_EXPORT_PATH = '/contracts/export';
-
-/** The contracts page with a query string. */
-export function contractsPathWith(search: URLSearchParams | string): string {
-  return `${CONTRACTS_PATH}?${search}`;
-}

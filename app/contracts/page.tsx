@@ -8,13 +8,14 @@ import { latestAuditOf } from '@/lib/audit/server/store';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/search-input';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
-import { contractsPathWith } from '@/lib/paths';
+import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
 import { getStore } from '@/lib/server/db/database';
 import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
+import { type SearchParamsRecord, withParams } from '@/lib/url-state';
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type SearchParams = Promise<SearchParamsRecord>;
 
 /**
  * Opening a search URL renders its first page on the server: the rows are in the first HTML,
@@ -22,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const input = searchParamsInput(await searchParams);
-  const staff = await requireStaffPage(contractsPathWith(new URLSearchParams(input)));
+  const staff = await requireStaffPage(withParams(CONTRACTS_PATH, input));
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const requested = isSearchRequested(input);

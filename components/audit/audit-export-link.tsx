@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { type AuditSearch, auditHref } from '@/lib/audit/filter';
 
 /** 导出 CSV with the current filters: a plain link, since the answer is a file, not a page. */
@@ -9,7 +10,7 @@ export function AuditExportLink({ search }: { search: AuditSearch }) {
       <a
         href={auditHref('/admin/audit/export', search, 1)}
         aria-describedby="audit-export-hint"
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+        className={secondaryButtonClass}
       >
         {t('export')}
       </a>

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { buttonClass, primaryButtonClass } from '@/components/ui/button-styles';
 import { Field, inputClass } from '@/components/ui/field';
 import type { AuditFieldErrors } from '@/lib/audit/filter';
 
@@ -60,16 +61,11 @@ export function AuditFilterForm({ values, errors, usernames }: AuditFilterFormPr
         )}
       </Field>
       <div className="flex items-start gap-2 lg:pt-6">
-        <button
-          type="submit"
-          className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
-        >
+        <button type="submit" className={primaryButtonClass}>
           {t('filters.submit')}
         </button>
-        <a
-          href="/admin/audit"
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
-        >
+        {/* As tall as the button beside it. */}
+        <a href="/admin/audit" className={buttonClass('secondary', 'regular')}>
           {t('filters.clear')}
         </a>
       </div>

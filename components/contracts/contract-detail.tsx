@@ -27,16 +27,25 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** An id as WeChat sent it, with a copy button for handing it to IT or to WeChat support. */
-function IdValue({ value, what, note }: { value: string | null; what: string; note?: ReactNode }) {
-  const t = useTranslations('table');
-  if (!value) return <span className="text-slate-600">{t('missing')}</span>;
+type IdColumn = 'contractId' | 'outContractCode' | 'planId' | 'openid' | 'appid' | 'mchid';
+
+/** One of the contract's ids as WeChat sent it, with a copy button for handing it to IT or to WeChat support. */
+function IdItem({ row, column, note }: { row: ContractRow; column: IdColumn; note?: ReactNode }) {
+  const all = useTranslations();
+  const name = contractHeader(all, column);
+  const value = row[column];
   return (
-    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <span className="font-mono break-all">{value}</span>
-      {note}
-      <CopyButton value={value} what={what} />
-    </span>
+    <Item label={name}>
+      {value ? (
+        <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <span className="font-mono break-all">{value}</span>
+          {note}
+          <CopyButton value={value} what={name} />
+        </span>
+      ) : (
+        <span className="text-slate-600">{all('table.missing')}</span>
+      )}
+    </Item>
   );
 }
 
@@ -86,12 +95,8 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
             </p>
           )}
           <dl className="mt-3">
-            <Item label={contractHeader(all, 'contractId')}>
-              <IdValue value={row.contractId} what={contractHeader(all, 'contractId')} />
-            </Item>
-            <Item label={contractHeader(all, 'outContractCode')}>
-              <IdValue value={row.outContractCode} what={contractHeader(all, 'outContractCode')} />
-            </Item>
+            <IdItem row={row} column="contractId" />
+            <IdItem row={row} column="outContractCode" />
             <Item label={contractHeader(all, 'status')}>
               <StatusBadge status={row.status} />
             </Item>
@@ -112,30 +117,16 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
                 t('missing')
               )}
             </Item>
-            <Item label={contractHeader(all, 'planId')}>
-              <IdValue
-                value={row.planId}
-                what={contractHeader(all, 'planId')}
-                note={name && <span>{d('planName', { name })}</span>}
-              />
-            </Item>
-            <Item label={contractHeader(all, 'openid')}>
-              <IdValue
-                value={row.openid}
-                what={contractHeader(all, 'openid')}
-                note={
-                  row.openidMismatch && (
-                    <span className="text-xs font-medium text-amber-800">{t('openidMismatch')}</span>
-                  )
-                }
-              />
-            </Item>
-            <Item label={contractHeader(all, 'appid')}>
-              <IdValue value={row.appid} what={contractHeader(all, 'appid')} />
-            </Item>
-            <Item label={contractHeader(all, 'mchid')}>
-              <IdValue value={row.mchid} what={contractHeader(all, 'mchid')} />
-            </Item>
+            <IdItem row={row} column="planId" note={name && <span>{d('planName', { name })}</span>} />
+            <IdItem
+              row={row}
+              column="openid"
+              note={
+                row.openidMismatch && <span className="text-xs font-medium text-amber-800">{t('openidMismatch')}</span>
+              }
+            />
+            <IdItem row={row} column="appid" />
+            <IdItem row={row} column="mchid" />
           </dl>
         </div>
       )}

@@ -2,21 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { DataTable } from '@/components/ui/data-table/data-table';
+import { DataTableSkeleton } from '@/components/ui/data-table/data-table-skeleton';
+import { DataTableToolbar } from '@/components/ui/data-table/data-table-toolbar';
 import type { PageRef } from '@/lib/contracts/links';
-import { sortWithinStatusGroups, type TimeOrder } from '@/lib/contracts/order';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import type { ContractsQuery } from '@/lib/contracts/search-input';
 import type { ContractRow } from '@/lib/contracts/view';
 import { ContractDetail } from './contract-detail';
-import { ContractsTable } from './contracts-table';
+import { ContractsPagination } from './contracts-pagination';
 import { EmptyResult } from './empty-result';
 import { ExportButton } from './export-button';
 import { LookupErrorPanel } from './lookup-error-panel';
-import { TablePagination } from './table-pagination';
-import { TableSkeleton } from './table-skeleton';
-import { TableToolbar } from './table-toolbar';
 import { useContracts } from './use-contracts';
-import { useTablePreferences } from './use-table-preferences';
+import { useContractsTable } from './use-contracts-table';
 
 interface ContractsResultsProps {
   query: ContractsQuery;
@@ -26,22 +25,18 @@ interface ContractsResultsProps {
   username: string;
 }
 
-/** No order → newest first → oldest first → the server's order again. */
-const NEXT_SORT: Record<TimeOrder | 'none', TimeOrder | null> = {
-  none: 'descending',
-  descending: 'ascending',
-  ascending: null,
-};
+/** Before an answer with rows, the table exists all the same (its columns shape the skeleton). */
+const NO_ROWS: ContractRow[] = [];
 
 /** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
 export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
   const result = useContracts(query);
   const t = useTranslations();
-  const [preferences, setPreferences] = useTablePreferences(username);
-  const [sort, setSort] = useState<TimeOrder | null>(null);
+  const table = useContractsTable(result.data?.ok ? result.data.page.rows : NO_ROWS, username);
   const [opened, setOpened] = useState<ContractRow | null>(null);
+  const skeleton = <DataTableSkeleton table={table} rows={Math.min(query.limit, 10)} />;
 
-  if (!result.data) return <TableSkeleton rows={Math.min(query.limit, 10)} />;
+  if (!result.data) return skeleton;
 
   const answer = result.data;
   const loadingNext = result.isPlaceholderData && result.isFetching;
@@ -49,7 +44,7 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
 
   if (!answer.ok) {
     return loadingNext ? (
-      <TableSkeleton rows={Math.min(query.limit, 10)} />
+      skeleton
     ) : (
       <LookupErrorPanel error={answer.error} onRetry={retry} retrying={result.isFetching} />
     );
@@ -74,27 +69,27 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
       ) : (
         <>
           <div className="flex flex-wrap items-start justify-between gap-3">
-            <TableToolbar preferences={preferences} onChange={setPreferences} />
+            <DataTableToolbar table={table} />
             <ExportButton
               key={JSON.stringify([query.openid, query.plan_id, query.contract_status])}
               search={{ openid: query.openid, plan_id: query.plan_id, contract_status: query.contract_status }}
             />
           </div>
           <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
-            <ContractsTable
-              rows={sort ? sortWithinStatusGroups(page.rows, sort) : page.rows}
-              hidden={preferences.hidden}
-              density={preferences.density}
-              sort={sort}
-              onSort={() => setSort(NEXT_SORT[sort ?? 'none'])}
+            {/* A row opens its detail; the header stays in view while the rows scroll inside their box. */}
+            <DataTable
+              table={table}
+              caption={t('table.caption')}
+              scrollRows
               onOpen={setOpened}
+              rowLabel={(row) => t('detail.rowLabel', { contractId: row.contractId ?? t('table.missing') })}
             />
           </div>
           <ContractDetail row={opened} searchedOpenid={query.openid} plans={plans} onClose={() => setOpened(null)} />
         </>
       )}
       {(page.rows.length > 0 || page.prev || page.next) && (
-        <TablePagination page={page} disabled={loadingNext} onPage={goTo} />
+        <ContractsPagination page={page} disabled={loadingNext} onPage={goTo} />
       )}
       {/* Said aloud by screen readers: the page changed without a navigation. */}
       <p role="status" className={loadingNext ? 'text-sm text-slate-600' : 'sr-only'}>

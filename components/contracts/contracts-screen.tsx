@@ -10,9 +10,8 @@ import {
   isSearchRequested,
   parseContractsQuery,
   searchParamsInput,
-  toSearchString,
+  searchPath,
 } from '@/lib/contracts/search-input';
-import { contractsPathWith } from '@/lib/paths';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';
@@ -54,7 +53,7 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
 
   function show(query: ContractsQuery) {
     // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.
-    window.history.pushState(null, '', contractsPathWith(toSearchString(query)));
+    window.history.pushState(null, '', searchPath(query));
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
+import { primaryButtonClass } from '@/components/ui/button-styles';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import {
@@ -87,6 +88,27 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
     const key = shown[field];
     return key && t(`validation.${key}`);
   };
+  /** The openid and the plan id: ids typed or pasted, bound to the draft, focused when refused. */
+  const idField = (name: 'openid' | 'plan_id', text: 'openid' | 'planId', inputMode?: 'numeric') => (
+    <Field id={name} label={t(`form.${text}`)} error={problem(name)} hint={t(`form.${text}Hint`)}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          ref={(node) => {
+            fields.current[name] = node;
+          }}
+          className={`${inputClass} font-mono`}
+          value={draft[name]}
+          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode={inputMode}
+          placeholder={t(`form.${text}Placeholder`)}
+        />
+      )}
+    </Field>
+  );
   return (
     <form
       // Before the page's script has loaded, the form still works as a plain GET to this page.
@@ -97,42 +119,9 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
       aria-label={t('form.legend')}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]"
     >
-      <Field id="openid" label={t('form.openid')} error={problem('openid')} hint={t('form.openidHint')}>
-        {(control) => (
-          <input
-            {...control}
-            name="openid"
-            ref={(node) => {
-              fields.current.openid = node;
-            }}
-            className={`${inputClass} font-mono`}
-            value={draft.openid}
-            onChange={(event) => setDraft({ ...draft, openid: event.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('form.openidPlaceholder')}
-          />
-        )}
-      </Field>
+      {idField('openid', 'openid')}
       <div>
-        <Field id="plan_id" label={t('form.planId')} error={problem('plan_id')} hint={t('form.planIdHint')}>
-          {(control) => (
-            <input
-              {...control}
-              name="plan_id"
-              ref={(node) => {
-                fields.current.plan_id = node;
-              }}
-              className={`${inputClass} font-mono`}
-              value={draft.plan_id}
-              onChange={(event) => setDraft({ ...draft, plan_id: event.target.value })}
-              autoComplete="off"
-              spellCheck={false}
-              inputMode="numeric"
-              placeholder={t('form.planIdPlaceholder')}
-            />
-          )}
-        </Field>
+        {idField('plan_id', 'planId', 'numeric')}
         <PlanChoices plans={plans} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
       </div>
       <fieldset>
@@ -181,10 +170,7 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
         <FieldError id="limit-error" message={problem('limit')} />
       </div>
       <div className="flex items-start lg:pt-6">
-        <button
-          type="submit"
-          className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
-        >
+        <button type="submit" className={primaryButtonClass}>
           {t('form.submit')}
         </button>
       </div>

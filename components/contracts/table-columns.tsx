@@ -1,20 +1,9 @@
-import { columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
-import {
-  ALWAYS_SHOWN,
-  CONTRACT_COLUMNS,
-  type ContractColumn,
-  type ContractsText,
-  contractHeader,
-} from '@/lib/contracts/fields';
+import { dataTableColumnHelper } from '@/components/ui/data-table/features';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, type ContractsText, contractHeader } from '@/lib/contracts/fields';
 import type { ContractRow } from '@/lib/contracts/view';
 import { StatusBadge } from './status-badge';
 
-export const contractsFeatures = tableFeatures({ columnVisibilityFeature });
-
-/** The one column staff can sort by: signing time, within each status group. */
-export const SORTABLE_COLUMN: ContractColumn = 'createTimeText';
-
-const column = createColumnHelper<typeof contractsFeatures, ContractRow>();
+const column = dataTableColumnHelper<ContractRow>();
 
 function Id({ value, missing }: { value: string | null; missing: string }) {
   return value ? (
@@ -27,6 +16,7 @@ function Id({ value, missing }: { value: string | null; missing: string }) {
 /**
  * The table's columns in the shared order (lib/contracts/fields.ts) the CSV export follows too,
  * headed in the page's language. The time is the server's Beijing-time text in every language.
+ * Signing time is the one column staff can sort by, newest first, within each status group.
  */
 export function contractsColumns(t: ContractsText) {
   const missing = t('table.missing');
@@ -44,6 +34,9 @@ export function contractsColumns(t: ContractsText) {
     }),
     createTimeText: column.accessor('createTimeText', {
       header: contractHeader(t, 'createTimeText'),
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { sortNote: t('tableTools.sortNote') },
       cell: (info) => {
         const original = info.row.original.createTime;
         const text = info.getValue() ?? original;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ThemeControl } from '@/components/theme/theme-control';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
 import { signOut } from '@/lib/staff/server/sign-in-actions';
@@ -43,10 +44,7 @@ export function AppHeader({ staff, current }: { staff: Staff; current: 'contract
         <LanguageSwitch />
         <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
           <span>{t('login.signedInAs', { name: staff.username, role: t(`roles.${staff.role}`) })}</span>
-          <button
-            type="submit"
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
-          >
+          <button type="submit" className={secondaryButtonClass}>
             {t('login.signOut')}
           </button>
         </form>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { primaryButtonClass } from '@/components/ui/button-styles';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
 import { AppHeader } from './app-header';
@@ -13,10 +14,7 @@ export function ForbiddenNotice({ staff, current }: { staff: Staff; current: 'au
       <main className="rounded-lg border border-amber-300 bg-amber-50 px-5 py-6 text-amber-950">
         <h1 className="text-xl font-semibold">{t('title')}</h1>
         <p className="mt-2 text-sm">{t('body')}</p>
-        <Link
-          href={CONTRACTS_PATH}
-          className="mt-4 inline-block rounded-md bg-blue-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
-        >
+        <Link href={CONTRACTS_PATH} className={`mt-4 inline-block ${primaryButtonClass}`}>
           {t('back')}
         </Link>
       </main>

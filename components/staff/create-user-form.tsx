@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
+import { primaryButtonClass } from '@/components/ui/button-styles';
 import { Field, inputClass } from '@/components/ui/field';
 import { type AdminActionResult, PASSWORD_MAX, USER_ROLES, USERNAME_MAX } from '@/lib/staff/account-input';
 import { createStaffUser } from '@/lib/staff/server/account-actions';
@@ -84,11 +85,7 @@ export function CreateUserForm() {
           )}
         </Field>
         <div className="flex items-start md:pt-6">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={primaryButtonClass}>
             {pending ? t('users.create.submitting') : t('users.create.submit')}
           </button>
         </div>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { primaryButtonClass } from '@/components/ui/button-styles';
 import { Field, inputClass } from '@/components/ui/field';
 import { type SignInState, signIn } from '@/lib/staff/server/sign-in-actions';
 
@@ -40,11 +41,7 @@ export function LoginForm({ next }: { next?: string }) {
           {t(`errors.${state.error}`)}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-blue-600 px-5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? t('submitting') : t('submit')}
       </button>
     </form>

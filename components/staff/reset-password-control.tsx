@@ -2,14 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field';
 import { type AdminActionResult, PASSWORD_MAX } from '@/lib/staff/account-input';
 import { resetStaffPassword } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ' +
-  'hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
 
 /** 重置密码: opens a small form for the new password; on success it closes and says so. */
 export function ResetPasswordControl({ userId, username }: { userId: string; username: string }) {
@@ -47,7 +44,7 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
         aria-controls={`${id}-form`}
         aria-label={t('resetPasswordLabel', { name: username })}
         onClick={() => (open ? close() : setOpen(true))}
-        className={buttonClass}
+        className={secondaryButtonClass}
       >
         {t('resetPassword')}
       </button>
@@ -80,13 +77,11 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
             />
             <FieldError id={`${id}-error`} message={fieldError} />
           </div>
-          <button
-            type="submit"
-            className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-blue-700"
-          >
+          {/* As small as the field and the button beside it. */}
+          <button type="submit" className={buttonClass('primary', 'small')}>
             {pending ? t('working') : t('confirmReset')}
           </button>
-          <button type="button" onClick={close} className={buttonClass}>
+          <button type="button" onClick={close} className={secondaryButtonClass}>
             {t('cancel')}
           </button>
         </form>

@@ -2,17 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { secondaryButtonClass } from '@/components/ui/button-styles';
+import type { StaffAccount } from '@/lib/staff/account';
 import type { AdminActionResult } from '@/lib/staff/account-input';
 import { changeStaffRole, disableStaffUser, enableStaffUser } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
 import { ResetPasswordControl } from './reset-password-control';
-
-export interface UserRowTarget {
-  id: string;
-  username: string;
-  role: string;
-  banned: boolean;
-}
 
 /** The row's buttons all report through one message: whichever ran last. */
 async function runRowAction(previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
@@ -26,17 +21,13 @@ async function runRowAction(previous: AdminActionResult | null, form: FormData):
   }
 }
 
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ' +
-  'hover:bg-slate-50';
-
 /**
  * 停用/启用, 设为管理员/设为工作人员 and 重置密码 for one user. Each button keeps its place when
  * its label flips, and is never disabled while working (a disabled button drops keyboard focus);
  * a second press repeats the same idempotent request. On one's own row only 重置密码 is offered, with
  * the reason why.
  */
-export function UserRowActions({ user, self }: { user: UserRowTarget; self: boolean }) {
+export function UserRowActions({ user, self }: { user: StaffAccount; self: boolean }) {
   const [result, action, pending] = useActionState(runRowAction, null);
   const t = useTranslations('users');
   const makeAdmin = user.role !== 'admin';
@@ -51,7 +42,7 @@ export function UserRowActions({ user, self }: { user: UserRowTarget; self: bool
               <button
                 type="submit"
                 aria-label={t(user.banned ? 'enableLabel' : 'disableLabel', { name: user.username })}
-                className={buttonClass}
+                className={secondaryButtonClass}
               >
                 {user.banned ? t('enable') : t('disable')}
               </button>
@@ -63,7 +54,7 @@ export function UserRowActions({ user, self }: { user: UserRowTarget; self: bool
               <button
                 type="submit"
                 aria-label={t(makeAdmin ? 'makeAdminLabel' : 'makeStaffLabel', { name: user.username })}
-                className={buttonClass}
+                className={secondaryButtonClass}
               >
                 {makeAdmin ? t('makeAdmin') : t('makeStaff')}
               </button>

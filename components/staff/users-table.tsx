@@ -1,5 +1,12 @@
+'use client';
+
+import type { CellContext } from '@tanstack/react-table';
 import { useTranslations } from 'next-intl';
-import type { StaffAccount } from '@/lib/staff/server/accounts';
+import { useMemo } from 'react';
+import { DataTable } from '@/components/ui/data-table/data-table';
+import { type DataTableFeatures, dataTableColumnHelper } from '@/components/ui/data-table/features';
+import { useDataTable } from '@/components/ui/data-table/use-data-table';
+import type { StaffAccount } from '@/lib/staff/account';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 import { UserRowActions } from './user-row-actions';
 
@@ -30,9 +37,59 @@ function StatusBadge({ banned }: { banned: boolean }) {
   );
 }
 
+/** An account, and whether it is the signed-in admin's own. */
+type AccountRow = StaffAccount & { self: boolean };
+
+const column = dataTableColumnHelper<AccountRow>();
+const rowId = (account: AccountRow) => account.id;
+
+// The cells are components of their own, the same on every render: a cell made anew (say when the
+// page's messages arrive again after an action) would be a new component, and its row's actions
+// would lose the message they are showing.
+type Cell<TValue> = CellContext<DataTableFeatures, AccountRow, TValue>;
+
+function UsernameCell({ row }: Cell<string>) {
+  const t = useTranslations('users');
+  return (
+    <>
+      {row.original.username}
+      {row.original.self && <span className="ml-1 font-sans text-slate-500">{t('you')}</span>}
+    </>
+  );
+}
+
+const RoleCell = ({ getValue }: Cell<string>) => <RoleBadge role={getValue()} />;
+const StatusCell = ({ getValue }: Cell<boolean>) => <StatusBadge banned={getValue()} />;
+const CreatedCell = ({ getValue }: Cell<number>) => formatBeijingDateTime(getValue());
+const ActionsCell = ({ row }: Cell<unknown>) => <UserRowActions user={row.original} self={row.original.self} />;
+
 /** Every account with what an admin can do to it; the signed-in admin's own row says why it offers less. */
 export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; selfId: string }) {
   const t = useTranslations('users');
+  const rows = useMemo(
+    () => accounts.map((account) => ({ ...account, self: account.id === selfId })),
+    [accounts, selfId],
+  );
+  const columns = useMemo(
+    () => [
+      // The username names the row for screen readers.
+      column.accessor('username', {
+        header: t('columns.username'),
+        meta: { rowHeader: true, className: 'font-mono font-medium' },
+        cell: UsernameCell,
+      }),
+      column.accessor('role', { header: t('columns.role'), cell: RoleCell }),
+      column.accessor('banned', { id: 'status', header: t('columns.status'), cell: StatusCell }),
+      column.accessor('createdAt', {
+        header: t('columns.createdAt'),
+        meta: { className: 'whitespace-nowrap tabular-nums' },
+        cell: CreatedCell,
+      }),
+      column.display({ id: 'actions', header: t('columns.actions'), cell: ActionsCell }),
+    ],
+    [t],
+  );
+  const table = useDataTable({ columns, data: rows, getRowId: rowId });
   return (
     <section aria-labelledby="users-caption" className="flex flex-col gap-2">
       <div className="flex items-baseline justify-between">
@@ -41,48 +98,8 @@ export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; sel
         </h2>
         <p className="text-sm text-slate-600">{t('count', { count: accounts.length })}</p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              {(['username', 'role', 'status', 'createdAt', 'actions'] as const).map((column) => (
-                <th key={column} scope="col" className="px-3 py-2.5 font-medium whitespace-nowrap">
-                  {t(`columns.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => {
-              const self = account.id === selfId;
-              return (
-                <tr key={account.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
-                  <th scope="row" className="px-3 py-2.5 font-mono font-medium">
-                    {account.username}
-                    {self && <span className="ml-1 font-sans text-slate-500">{t('you')}</span>}
-                  </th>
-                  <td className="px-3 py-2.5">
-                    <RoleBadge role={account.role} />
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <StatusBadge banned={account.banned} />
-                  </td>
-                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">
-                    {formatBeijingDateTime(account.createdAt)}
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <UserRowActions
-                      user={{ id: account.id, username: account.username, role: account.role, banned: account.banned }}
-                      self={self}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {/* Not a region of its own: this section, named by the heading above, is. */}
+      <DataTable table={table} caption={t('caption')} region={false} />
     </section>
   );
 }

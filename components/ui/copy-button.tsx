@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { buttonClass } from './button-styles';
 
 /**
  * The Clipboard API exists only on secure origins; a school may serve the dashboard over plain
@@ -53,7 +54,7 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
         type="button"
         onClick={onClick}
         aria-label={t('label', { what })}
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50"
+        className={buttonClass('secondary', 'tiny')}
       >
         {t('button')}
       </button>

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuditFilter } from '@/lib/audit/record';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
+import { readParams, type UrlParams, withParams, writeParams } from '@/lib/url-state';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -56,29 +58,16 @@ export type AuditSearch = z.output<typeof auditSearchSchema>;
 export type AuditFieldErrors = Partial<Record<AuditSearchField, AuditIssue>>;
 export type AuditSearchParse = { ok: true; search: AuditSearch } | { ok: false; fieldErrors: AuditFieldErrors };
 
-type SearchParamsRecord = Record<string, string | string[] | undefined>;
-
 /** Our fields out of a URL's search params (the first of repeated ones); empty values are not given. */
-export function auditSearchInput(params: SearchParamsRecord | URLSearchParams): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const field of AUDIT_SEARCH_FIELDS) {
-    const raw = params instanceof URLSearchParams ? params.get(field) : params[field];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value !== undefined && value !== null && value !== '') input[field] = value;
-  }
-  return input;
+export function auditSearchInput(params: UrlParams): Record<string, string> {
+  return readParams(params, AUDIT_SEARCH_FIELDS);
 }
 
 /** Validates the URL's filters into a search, or one issue per refused field. */
 export function parseAuditSearch(input: Record<string, string>): AuditSearchParse {
   const result = auditSearchSchema.safeParse(input);
   if (result.success) return { ok: true, search: result.data };
-  const fieldErrors: AuditFieldErrors = {};
-  for (const problem of result.error.issues) {
-    const field = problem.path[0] as AuditSearchField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as AuditIssue;
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
 /** The database filter: Beijing days become epoch bounds (from inclusive, to exclusive). */
@@ -91,21 +80,20 @@ export function auditPageWindow(page: number): { offset: number; limit: number }
   return { offset: (page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE };
 }
 
+/** The filters as URL values, in a fixed order, the page only when past the first. */
+function auditParams(search: AuditSearch, page: number) {
+  const { username, openid, from, to } = search;
+  return { username, openid, from, to, page: page > 1 ? page : undefined };
+}
+
 /** The URL search string of the filters (fields in a fixed order, page only when past the first). */
 export function auditSearchString(search: AuditSearch, page = search.page): string {
-  const params = new URLSearchParams();
-  for (const field of ['username', 'openid', 'from', 'to'] as const) {
-    const value = search[field];
-    if (value) params.set(field, value);
-  }
-  if (page > 1) params.set('page', String(page));
-  return params.toString();
+  return writeParams(auditParams(search, page));
 }
 
 /** A path with the filters, e.g. auditHref('/admin/audit/export', search, 1). */
 export function auditHref(path: string, search: AuditSearch, page = search.page): string {
-  const query = auditSearchString(search, page);
-  return query ? `${path}?${query}` : path;
+  return withParams(path, auditParams(search, page));
 }
 
 /** Whether any filter (other than the page) narrows the records. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequestUrl } from '@/lib/wechatpay/client';
 import { contractsRequest } from './request';
-import { type ContractsQuery, parseContractsQuery, searchParamsInput, toSearchString } from './search-input';
+import { type ContractsQuery, parseContractsQuery, searchParamsInput, searchPath } from './search-input';
 
 const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
 const PLAN = '101164396123311331';
@@ -131,7 +131,9 @@ describe('URL round trip', () => {
       ),
     );
     expect(query).toEqual({ openid: OPENID, plan_id: PLAN, contract_status: 'DELETE', offset: 40, limit: 20 });
-    expect(toSearchString(query)).toBe(`openid=${OPENID}&plan_id=${PLAN}&contract_status=DELETE&offset=40&limit=20`);
+    expect(searchPath(query)).toBe(
+      `/contracts?openid=${OPENID}&plan_id=${PLAN}&contract_status=DELETE&offset=40&limit=20`,
+    );
   });
 
   it('treats empty URL values as not given, so they take their defaults', () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { contractsPathWith } from '@/lib/paths';
+import { CONTRACTS_PATH } from '@/lib/paths';
+import { readParams, type UrlParams, withParams } from '@/lib/url-state';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -75,25 +77,15 @@ export type QueryParse = { ok: true; query: ContractsQuery } | { ok: false; fiel
 export function parseContractsQuery(input: unknown): QueryParse {
   const result = contractsQuerySchema.safeParse(input);
   if (result.success) return { ok: true, query: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const problem of result.error.issues) {
-    const field = problem.path[0] as ContractsQueryField | undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = problem.message as ContractsIssue;
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
-type SearchParamsRecord = Record<string, string | string[] | undefined>;
+/** The search's fields as the URL names them. */
+const SEARCH_FIELDS = ['openid', 'plan_id', 'contract_status', 'limit', 'offset'] as const;
 
 /** Picks our fields out of a URL's search params; absent and empty values count as not given. */
-export function searchParamsInput(params: SearchParamsRecord | URLSearchParams): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const field of ['openid', 'plan_id', 'contract_status', 'limit', 'offset'] as const) {
-    const raw = params instanceof URLSearchParams ? params.get(field) : params[field];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value !== undefined && value !== null && value !== '') input[field] = value;
-  }
-  return input;
+export function searchParamsInput(params: UrlParams): Record<string, string> {
+  return readParams(params, SEARCH_FIELDS);
 }
 
 /** Whether the URL asks for a search at all (a first visit has neither openid nor plan). */
@@ -101,20 +93,26 @@ export function isSearchRequested(input: Record<string, string>): boolean {
   return input.openid !== undefined || input.plan_id !== undefined;
 }
 
-/** The URL search string for a search, fields in a fixed order so equal searches share a URL. */
-export function toSearchString(query: ContractsQuery): string {
-  return new URLSearchParams({
+/** The contracts page showing a search, fields in a fixed order so equal searches share a URL. */
+export function searchPath(query: ContractsQuery): string {
+  return withParams(CONTRACTS_PATH, searchValues(query));
+}
+
+function searchValues(query: ContractsQuery) {
+  return {
     openid: query.openid,
     plan_id: query.plan_id,
     contract_status: query.contract_status,
-    offset: String(query.offset),
-    limit: String(query.limit),
-  }).toString();
+    offset: query.offset,
+    limit: query.limit,
+  };
 }
 
 /** A link to the first page of a search, with the default status filter unless another is given. */
 export function contractsHref(openid: string, planId: string, status = 'ALL'): string {
-  const params = new URLSearchParams({ openid, plan_id: planId });
-  if (status !== 'ALL') params.set('contract_status', status);
-  return contractsPathWith(params);
+  return withParams(CONTRACTS_PATH, {
+    openid,
+    plan_id: planId,
+    contract_status: status === 'ALL' ? undefined : status,
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -46,7 +47,9 @@ export const userRefSchema = z.object({ userId });
 export const resetPasswordSchema = z.object({ userId, password });
 export const changeRoleSchema = z.object({ userId, role });
 
-export type UserFormField = 'username' | 'password' | 'role';
+/** The fields a form shows; a row's userId travels hidden, and its problem is said as the whole form's. */
+export const USER_FORM_FIELDS = ['username', 'password', 'role'] as const;
+export type UserFormField = (typeof USER_FORM_FIELDS)[number];
 export type UserFieldIssues = Partial<Record<UserFormField, UserIssue>>;
 export type UserFieldErrors = Partial<Record<UserFormField, string>>;
 
@@ -67,11 +70,6 @@ export function parseUserForm<T extends z.ZodType>(
   const input = Object.fromEntries(Object.keys(shape).map((name) => [name, get(name)]));
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  const fieldIssues: UserFieldIssues = {};
-  for (const problem of result.error.issues) {
-    const field = problem.path[0] as UserFormField | undefined;
-    if (field && field !== ('userId' as string) && !fieldIssues[field])
-      fieldIssues[field] = problem.message as UserIssue;
-  }
+  const fieldIssues = firstProblemPerField<UserFormField, UserIssue>(result.error.issues, USER_FORM_FIELDS);
   return { ok: false, issue: (result.error.issues[0]?.message ?? 'failed') as UserIssue, fieldIssues };
 }

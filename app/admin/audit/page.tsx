@@ -11,21 +11,22 @@ import { listAudit } from '@/lib/audit/server/store';
 import { getStore } from '@/lib/server/db/database';
 import { listStaffAccounts } from '@/lib/staff/server/accounts';
 import { requireAdminPage } from '@/lib/staff/server/session';
+import { type SearchParamsRecord, withParams } from '@/lib/url-state';
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type SearchParams = Promise<SearchParamsRecord>;
 
 /** The audit trail for admins: filtered by the URL, 50 records a page, newest first. */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const input = auditSearchInput(await searchParams);
-  const query = new URLSearchParams(input).toString();
-  const access = await requireAdminPage(query ? `/admin/audit?${query}` : '/admin/audit');
+  const here = withParams('/admin/audit', input);
+  const access = await requireAdminPage(here);
   if (!access.ok) return <ForbiddenNotice staff={access.staff} current="audit" />;
 
   const parsed = parseAuditSearch(input);
   const usernames = (await listStaffAccounts()).map((account) => account.username);
   const t = await getTranslations('audit');
   const form = (
-    <AuditFilterForm key={query} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
+    <AuditFilterForm key={here} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
   );
 
   if (!parsed.ok) {

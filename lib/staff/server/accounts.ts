@@ -1,16 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import type { StaffAccount } from '@/lib/staff/account';
 import { getAuth } from './auth';
-
-/** A staff account as the admin pages show it: no e-mail, no ban reason, no password. */
-export interface StaffAccount {
-  id: string;
-  username: string;
-  role: string;
-  banned: boolean;
-  /** Epoch milliseconds. */
-  createdAt: number;
-}
 
 const MAX_ACCOUNTS = 1000;
 
