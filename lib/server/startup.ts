@@ -1,7 +1,8 @@
 import 'server-only';
 import { getGateway } from '@/lib/gateway/gateway';
-import { getStore } from '@/lib/server/db/database';
-import { ConfigError, parseAccessSettings, parseConfig, parsePlans } from '@/lib/settings/parse';
+import { applySchoolSettings } from '@/lib/schools/server/seed';
+import { getStore, type Store } from '@/lib/server/db/database';
+import { ConfigError, parseAccessSettings, parseConfig, parseSchoolPlans } from '@/lib/settings/parse';
 import { getAuth } from '@/lib/staff/server/auth';
 import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
 import { logger } from './logger';
@@ -13,26 +14,29 @@ function stop(message: string): never {
 
 /**
  * A misconfiguration stops the start here with one line naming the variable, rather than a stack
- * trace at the first search. Then the database is migrated, the first admin made if there is
- * none, and in sandbox mode the simulated WeChat Pay started.
+ * trace at the first search. Then the database is migrated, WECHATPAY_PLANS's school seeded, the
+ * first admin made if there is none, and in sandbox mode the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
   let sandbox: boolean;
   let settings: ReturnType<typeof parseAccessSettings>;
+  let schoolPlans: ReturnType<typeof parseSchoolPlans>;
   try {
     sandbox = parseConfig(process.env).mode === 'sandbox';
     settings = parseAccessSettings(process.env);
-    parsePlans(process.env);
+    schoolPlans = parseSchoolPlans(process.env);
   } catch (error) {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
   }
+  let store: Store;
   try {
-    const store = await getStore();
+    store = await getStore();
     logger.info({ database: store.where }, 'database ready');
   } catch (error) {
     stop(`Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`);
   }
+  await applySchoolSettings(store, schoolPlans);
   try {
     await getAuth();
   } catch (error) {

@@ -289,6 +289,14 @@ export function parsePlans(env: Env): NamedPlan[] {
   }
 }
 
+/**
+ * The plans WECHATPAY_PLANS lists, which make a single-school deployment's school at start; null
+ * when it is not set (the sandbox's demo plans are no school's).
+ */
+export function parseSchoolPlans(env: Env): NamedPlan[] | null {
+  return value(env, 'WECHATPAY_PLANS') === undefined ? null : parsePlans(env);
+}
+
 /** Whether the app runs against the built-in sandbox (no merchant configured). */
 export function isSandboxMode(env: Env = process.env): boolean {
   return !value(env, 'WECHATPAY_MCHID');

@@ -8,9 +8,6 @@ import { admin, username } from 'better-auth/plugins';
 import { getStore } from '@/lib/server/db/database';
 import { ConfigError, dataDir, parseAccessSettings } from '@/lib/settings/parse';
 
-export const ROLES = ['admin', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
-
 /**
  * The session secret: BETTER_AUTH_SECRET, or for a single instance on SQLite one made on first
  * start and kept in DATA_DIR (so sessions survive a restart). Several instances must share one,
