@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditTable, Database } from '@/lib/server/db/schema';
 
 export type AuditRecord = Selectable<AuditTable>;
@@ -17,6 +17,11 @@ export interface AuditFilter {
   from?: number;
   /** Epoch milliseconds, exclusive. */
   to?: number;
+  /**
+   * Only the records of these schools (the one asked for, within the reader's reach: see
+   * lib/schools/scope.ts auditSchools); none at all when empty. Absent: every record.
+   */
+  schools?: readonly string[];
 }
 
 /** The records a filter selects; listing and export add their order and bounds. */
@@ -26,6 +31,10 @@ export function filtered(db: Kysely<Database>, filter: AuditFilter) {
   if (filter.openid) query = query.where('openid', '=', filter.openid);
   if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+  if (filter.schools !== undefined) {
+    query =
+      filter.schools.length > 0 ? query.where('school_key', 'in', filter.schools) : query.where(sql<boolean>`1 = 0`);
+  }
   return query;
 }
 
