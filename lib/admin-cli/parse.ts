@@ -57,7 +57,8 @@ function split(args: readonly string[]): Words {
     }
     const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (flag === 'password') fail('a password is never an argument: give it on the first line of standard input');
-    if (!(OPTIONS as readonly string[]).includes(flag)) fail(`unknown option --${flag} (see --help)`);
+    if (!(OPTIONS as readonly string[]).includes(flag))
+      fail(`unknown option ${JSON.stringify(`--${flag}`)} (see --help)`);
     if (inline === undefined) index += 1;
     const value = inline ?? args[index];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) fail(`--${flag} needs a value`);
@@ -90,7 +91,7 @@ function required(words: Words, flag: Option, usage: string): string {
 
 function schoolKey(raw: string): string {
   const key = checkSchoolKey(raw);
-  return key.ok ? key.value : fail(`bad school key "${raw}": use 2–32 characters of a-z, 0-9 and '-'`);
+  return key.ok ? key.value : fail(`bad school key ${JSON.stringify(raw)}: use 2–32 characters of a-z, 0-9 and '-'`);
 }
 
 function schoolName(raw: string): string {
@@ -100,7 +101,9 @@ function schoolName(raw: string): string {
 
 function planId(raw: string): string {
   const id = checkPlanId(raw);
-  return id.ok ? id.value : fail(`bad plan id "${raw}": letters, digits, '_' or '-', at most 32 characters`);
+  return id.ok
+    ? id.value
+    : fail(`bad plan id ${JSON.stringify(raw)}: letters, digits, '_' or '-', at most 32 characters`);
 }
 
 function planName(raw: string): string {
@@ -112,12 +115,12 @@ function username(raw: string): string {
   const name = createUserSchema.shape.username.safeParse(raw);
   if (name.success) return name.data;
   return fail(
-    `bad username "${raw}": 2–32 letters, digits, '.', '_' or '-', with no '.' at either end or two in a row`,
+    `bad username ${JSON.stringify(raw)}: 2–32 letters, digits, '.', '_' or '-', with no '.' at either end or two in a row`,
   );
 }
 
 function role(raw: string): Role {
-  return isRole(raw) ? raw : fail(`unknown role "${raw}": use admin, school_admin or staff`);
+  return isRole(raw) ? raw : fail(`unknown role ${JSON.stringify(raw)}: use admin, school_admin or staff`);
 }
 
 function schools(words: Words): string[] {
@@ -247,8 +250,8 @@ export function parseArgs(args: readonly string[]): Parsed {
     return {
       ok: false,
       error: nouns.has(noun)
-        ? `unknown command "${name}" (see --help)`
-        : `unknown command "${noun}": use school, plan or user (see --help)`,
+        ? `unknown command ${JSON.stringify(name)} (see --help)`
+        : `unknown command ${JSON.stringify(noun)}: use school, plan or user (see --help)`,
     };
   }
   try {
