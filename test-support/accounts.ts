@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { hashPassword } from 'better-auth/crypto';
-import { admin, username } from 'better-auth/plugins';
 import { openStore, type Store } from '@/lib/server/db/database';
 import { migrate } from '@/lib/server/db/migrations';
 import type { AccountDeps } from '@/lib/staff/server/account-service';
+import { SIGN_IN_OPTIONS } from '@/lib/staff/server/auth';
 import type { TestStoreEnv } from './databases';
 
 /** A migrated store on a fresh test database, SQLite or PostgreSQL (see databases.ts). */
@@ -21,25 +21,18 @@ export function accountDeps(store: Store): AccountDeps {
 }
 
 /**
- * better-auth on a test store, with the options of lib/staff/server/auth.ts that decide who may
- * sign in (username accounts, the admin plugin's bans): to show that accounts written by the
- * account service sign in, and stop signing in, exactly as better-auth's own would.
+ * better-auth on a test store, with the app's options that decide who may sign in (username
+ * accounts, the admin plugin's bans): to show that accounts written by the account service sign
+ * in, and stop signing in, exactly as better-auth's own would.
  */
 export function testAuth(store: Store) {
   return betterAuth({
     database: { db: store.db, type: store.type },
     secret: randomBytes(32).toString('base64url'),
     baseURL: 'http://127.0.0.1:3000',
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: SIGN_IN_OPTIONS.emailAndPassword,
     rateLimit: { enabled: false },
-    plugins: [
-      username({
-        minUsernameLength: 2,
-        maxUsernameLength: 32,
-        usernameValidator: (name) => /^[A-Za-z0-9_.-]+$/.test(name),
-      }),
-      admin({ defaultRole: 'staff', adminRoles: ['admin'] }),
-    ],
+    plugins: [...SIGN_IN_OPTIONS.plugins()],
     telemetry: { enabled: false },
     logger: { level: 'error' },
   });

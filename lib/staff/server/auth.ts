@@ -32,6 +32,24 @@ function sessionSecret(env: Record<string, string | undefined>): string {
   }
 }
 
+/**
+ * Who may sign in, and as what: username accounts with a password, roles and bans. The accounts
+ * the account service writes itself must satisfy these (its tests sign in through them).
+ */
+export const SIGN_IN_OPTIONS = {
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  plugins: () =>
+    [
+      username({
+        minUsernameLength: 2,
+        maxUsernameLength: 32,
+        // Dashes too (finance-office): the same rule as DASHBOARD_ADMIN_USERNAME and the users page.
+        usernameValidator: (name: string) => /^[A-Za-z0-9_.-]+$/.test(name),
+      }),
+      admin({ defaultRole: 'staff', adminRoles: ['admin'] }),
+    ] as const,
+};
+
 async function createAuth() {
   const settings = parseAccessSettings(process.env);
   const store = await getStore();
@@ -39,7 +57,7 @@ async function createAuth() {
   return betterAuth({
     database: { db: store.db, type: store.type },
     secret: sessionSecret(process.env),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: SIGN_IN_OPTIONS.emailAndPassword,
     session: {
       // Ends after this much inactivity: each use older than updateAge pushes the expiry on.
       expiresIn: idleSeconds,
@@ -51,16 +69,7 @@ async function createAuth() {
     },
     // Every limit that matters is ours (rate-limit.ts): it holds across instances on one database.
     rateLimit: { enabled: false },
-    plugins: [
-      username({
-        minUsernameLength: 2,
-        maxUsernameLength: 32,
-        // Dashes too (finance-office): the same rule as DASHBOARD_ADMIN_USERNAME and the users page.
-        usernameValidator: (name) => /^[A-Za-z0-9_.-]+$/.test(name),
-      }),
-      admin({ defaultRole: 'staff', adminRoles: ['admin'] }),
-      nextCookies(),
-    ],
+    plugins: [...SIGN_IN_OPTIONS.plugins(), nextCookies()],
     telemetry: { enabled: false },
     logger: { level: 'error' },
   });
