@@ -4,6 +4,7 @@ import { refresh } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import type { Translator } from '@/i18n/translator';
 import type { Origin } from '@/lib/schools/roles';
+import { listSchools } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
 import {
@@ -79,13 +80,25 @@ async function asAdmin(
   }
 }
 
+/**
+ * The schools of an account made on the users page, until that page offers a school picker: in a
+ * deployment with one school in use (WECHATPAY_PLANS's, say) new staff work for it, as before
+ * schools existed; with several, they wait for one to be given (npm run admin -- user schools).
+ */
+async function soleSchool(deps: AccountDeps, role: string): Promise<string[]> {
+  if (role === 'admin') return [];
+  const live = (await listSchools(deps.store.db)).filter((school) => school.archivedAt === null);
+  return live.length === 1 ? [live[0].key] : [];
+}
+
 export async function createStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
   const result = await asAdmin('create', async (deps, origin, t) => {
     const parsed = parseUserForm(createUserSchema, form);
     if (!parsed.ok) return parsed;
     const { username, password, role } = parsed.data;
     const roleName = (await getTranslations('roles'))(role);
-    return settled(await createAccount(deps, origin, { username, password, role, schools: [] }), (account) => {
+    const schools = await soleSchool(deps, role);
+    return settled(await createAccount(deps, origin, { username, password, role, schools }), (account) => {
       logger.info({ action: 'create', admin: origin.actor.username, target: account.username, role }, 'user created');
       refresh();
       return { ok: true, message: t('create.done', { name: account.username, role: roleName }) };
