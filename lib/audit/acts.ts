@@ -23,10 +23,6 @@ export const PRIVILEGED_ACTS = [
 ] as const;
 export type PrivilegedAct = (typeof PRIVILEGED_ACTS)[number];
 
-export function isPrivilegedAct(action: string): action is PrivilegedAct {
-  return (PRIVILEGED_ACTS as readonly string[]).includes(action);
-}
-
 const DETAIL_MAX = 200;
 
 export interface ActFacts {

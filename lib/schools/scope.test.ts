@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './roles';
-import { auditSchools, auditScope, lookupScope, mayManageAccount, type PlanPlace, plansInScope } from './scope';
+import {
+  auditSchools,
+  auditScope,
+  lookupScope,
+  mayManageAccount,
+  type PlanPlace,
+  plansInScope,
+  schoolsInScope,
+} from './scope';
 
 const live = (schoolKey: string): PlanPlace => ({ schoolKey, planArchived: false, schoolArchived: false });
 const clerk = (role: Role, ...schools: string[]) => ({ role, schools });
@@ -67,6 +75,20 @@ describe('lookupScope', () => {
         }
       }),
     );
+  });
+});
+
+describe('schoolsInScope', () => {
+  const schools = [
+    { key: 'north', archivedAt: null },
+    { key: 'south', archivedAt: null },
+    { key: 'closed', archivedAt: 1 },
+  ];
+
+  it('offers a provider admin every live school, others their own live ones', () => {
+    expect(schoolsInScope(clerk('admin'), schools).map((s) => s.key)).toEqual(['north', 'south']);
+    expect(schoolsInScope(clerk('staff', 'south', 'closed'), schools).map((s) => s.key)).toEqual(['south']);
+    expect(schoolsInScope(clerk('staff'), schools)).toEqual([]);
   });
 });
 
