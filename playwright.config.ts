@@ -13,7 +13,8 @@ export const FAKE_WECHATPAY_PORT = PORT + 99;
 const REFUSING_PORT = PORT + 98;
 /** The merchant the fake WeChat Pay knows; its key files are written to `dir` by the fake. */
 const MERCHANT = {
-  dir: join(tmpdir(), 'eduschoolpay-e2e-merchant-keys'),
+  // Per port: runs on other ports (other worktrees) write their own keys elsewhere.
+  dir: join(tmpdir(), `eduschoolpay-e2e-${PORT}-merchant-keys`),
   mchid: '1230000109',
   serial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
   publicKeyId: 'PUB_KEY_ID_0112300001092026112700000000000001',
@@ -24,6 +25,12 @@ const merchantEnv = {
   WECHATPAY_MERCHANT_SERIAL_NO: MERCHANT.serial,
   WECHATPAY_PRIVATE_KEY_FILE: `${MERCHANT.dir}/apiclient_key.pem`,
 };
+
+/**
+ * The public-key merchant's data directory: fresh for each run, and known to the specs, so
+ * schools.spec.ts can set up schools with the admin command line on the running app's database.
+ */
+export const MERCHANT_DATA_DIR = join(tmpdir(), `eduschoolpay-e2e-${PORT}-merchant-data`);
 
 /** The first admin every test server is started with, as a school would start it. */
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1' };
@@ -115,7 +122,7 @@ export default defineConfig({
     },
     // …then a merchant in WeChat Pay public-key mode…
     {
-      command: `DATA_DIR=$(mktemp -d) npx next start -H 127.0.0.1 -p ${MERCHANT_PORT}`,
+      command: `rm -rf ${MERCHANT_DATA_DIR} && mkdir -p ${MERCHANT_DATA_DIR} && DATA_DIR=${MERCHANT_DATA_DIR} npx next start -H 127.0.0.1 -p ${MERCHANT_PORT}`,
       url: `http://127.0.0.1:${MERCHANT_PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -18,6 +18,9 @@ export function record(overrides: Partial<AuditRecord> = {}): AuditRecord {
     error_code: null,
     request_id: '08F4A2B1C90610',
     client_ip: '10.0.0.8',
+    school_key: null,
+    subject: null,
+    detail: null,
     ...overrides,
   };
 }

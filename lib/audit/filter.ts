@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import type { AuditFilter } from '@/lib/audit/record';
+import { SCHOOL_KEY_PATTERN } from '@/lib/schools/names';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
 import { readParams, type UrlParams, withParams, writeParams } from '@/lib/url-state';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
 /**
- * The audit page's filters, as the URL carries them (?username=&openid=&from=&to=&page=). The
+ * The audit page's filters, as the URL carries them (?username=&openid=&from=&to=&school=&page=). The
  * page, the pagination links and the CSV export all read them through this one schema.
  */
 
 export const AUDIT_PAGE_SIZE = 50;
 export const MAX_AUDIT_PAGE = 1_000_000;
-export const AUDIT_SEARCH_FIELDS = ['username', 'openid', 'from', 'to', 'page'] as const;
+export const AUDIT_SEARCH_FIELDS = ['username', 'openid', 'from', 'to', 'school', 'page'] as const;
 export type AuditSearchField = (typeof AUDIT_SEARCH_FIELDS)[number];
 
 /** What is wrong with a filter, as a key of `audit.validation` in the messages (translated where shown). */
@@ -41,6 +42,10 @@ export const auditSearchSchema = z
     openid: optionalText(200, 'openid'),
     from: optionalDate,
     to: optionalDate,
+    school: optionalText(32, 'school').refine(
+      (key) => key === undefined || SCHOOL_KEY_PATTERN.test(key),
+      issue('school'),
+    ),
     page: z
       .string()
       .regex(/^\d{1,7}$/, issue('page'))
@@ -70,7 +75,10 @@ export function parseAuditSearch(input: Record<string, string>): AuditSearchPars
   return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
-/** The database filter: Beijing days become epoch bounds (from inclusive, to exclusive). */
+/**
+ * The database filter: Beijing days become epoch bounds (from inclusive, to exclusive). The school
+ * asked for is not in it: which schools a reader sees is the page's to decide (auditSchools).
+ */
 export function toAuditFilter(search: AuditSearch): AuditFilter {
   return { username: search.username, openid: search.openid, ...beijingDayRange(search.from, search.to) };
 }
@@ -82,8 +90,8 @@ export function auditPageWindow(page: number): { offset: number; limit: number }
 
 /** The filters as URL values, in a fixed order, the page only when past the first. */
 function auditParams(search: AuditSearch, page: number) {
-  const { username, openid, from, to } = search;
-  return { username, openid, from, to, page: page > 1 ? page : undefined };
+  const { username, openid, from, to, school } = search;
+  return { username, openid, from, to, school, page: page > 1 ? page : undefined };
 }
 
 /** The URL search string of the filters (fields in a fixed order, page only when past the first). */
@@ -98,5 +106,5 @@ export function auditHref(path: string, search: AuditSearch, page = search.page)
 
 /** Whether any filter (other than the page) narrows the records. */
 export function isFiltered(search: AuditSearch): boolean {
-  return Boolean(search.username || search.openid || search.from || search.to);
+  return Boolean(search.username || search.openid || search.from || search.to || search.school);
 }

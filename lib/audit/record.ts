@@ -16,4 +16,9 @@ export interface AuditFilter {
   from?: number;
   /** Epoch milliseconds, exclusive. */
   to?: number;
+  /**
+   * Only the records of these schools (the one asked for, within the reader's reach: see
+   * lib/schools/scope.ts auditSchools); none at all when empty. Absent: every record.
+   */
+  schools?: readonly string[];
 }

@@ -8,6 +8,10 @@ export type LookupErrorKind =
   | 'unauthenticated'
   /** This staff member's own per-minute limit, before anything was sent to WeChat. */
   | 'staff_rate_limited'
+  /** A plan outside the clerk's schools (or archived): refused before anything was sent to WeChat. */
+  | 'out_of_scope'
+  /** A clerk with no school yet can look nothing up; refused before anything was sent to WeChat. */
+  | 'no_school'
   | 'invalid_input'
   | 'unverified'
   | 'malformed'

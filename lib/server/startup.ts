@@ -1,6 +1,7 @@
 import 'server-only';
 import { getGateway } from '@/lib/gateway/gateway';
-import { getStore } from '@/lib/server/db/database';
+import { applySchoolSettings } from '@/lib/schools/server/seed';
+import { getStore, type Store } from '@/lib/server/db/database';
 import { ConfigError } from '@/lib/settings/errors';
 import { getSettings, type Settings } from '@/lib/settings/settings';
 import { getAuth } from '@/lib/staff/server/auth';
@@ -15,7 +16,7 @@ function stop(message: string): never {
 /**
  * The settings are parsed first, all of them: a misconfiguration stops the start here with one
  * line naming the variable, rather than a stack trace at the first search. Then the database is
- * migrated, auth made (with the session secret kept in DATA_DIR, made on first start), the first
+ * migrated, WECHATPAY_PLANS's school seeded, auth made (with the session secret kept in DATA_DIR, made on first start), the first
  * admin made if there is none, and in sandbox mode the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
@@ -26,12 +27,14 @@ export async function startServer(): Promise<void> {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
   }
+  let store: Store;
   try {
-    const store = await getStore();
+    store = await getStore();
     logger.info({ database: store.where }, 'database ready');
   } catch (error) {
     stop(`Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`);
   }
+  await applySchoolSettings(store, settings.schoolPlans);
   await getAuth();
   try {
     await ensureFirstAdmin(settings.access, settings.wechatpay.mode === 'sandbox');

@@ -18,3 +18,11 @@ export function parsePlans(env: Env): NamedPlan[] {
     throw new ConfigError('WECHATPAY_PLANS', (error as Error).message);
   }
 }
+
+/**
+ * The plans WECHATPAY_PLANS lists, which make a single-school deployment's school at start; null
+ * when it is not set (the sandbox's demo plans are no school's).
+ */
+export function parseSchoolPlans(env: Env): NamedPlan[] | null {
+  return value(env, 'WECHATPAY_PLANS') === undefined ? null : parsePlans(env);
+}

@@ -3,7 +3,7 @@ import type { NamedPlan } from '@/lib/contracts/plans';
 import { perProcess } from '@/lib/server/singleton';
 import { type AccessSettings, parseAccess } from './access';
 import type { Env } from './env';
-import { parsePlans } from './plans';
+import { parsePlans, parseSchoolPlans } from './plans';
 import { parseStorage, type StorageSettings } from './storage';
 import { parseWechatPay, type WechatPaySettings } from './wechatpay';
 
@@ -13,6 +13,8 @@ export interface Settings {
   readonly access: AccessSettings;
   /** The school's plans by name (WECHATPAY_PLANS, or the demo school's in the sandbox). */
   readonly plans: readonly NamedPlan[];
+  /** The plans of a single-school deployment's school, seeded at start (WECHATPAY_PLANS); null without it. */
+  readonly schoolPlans: readonly NamedPlan[] | null;
   readonly storage: StorageSettings;
 }
 
@@ -37,6 +39,7 @@ export function parseSettings(env: Env): Settings {
     wechatpay: parseWechatPay(env),
     access: parseAccess(env),
     plans: parsePlans(env),
+    schoolPlans: parseSchoolPlans(env),
     storage: parseStorage(env),
   });
 }

@@ -8,22 +8,28 @@ import { AdminPage } from '@/components/layout/admin-page';
 import { ForbiddenNotice } from '@/components/layout/forbidden-notice';
 import { auditPageWindow, auditSearchInput, isFiltered, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
 import { listAudit } from '@/lib/audit/server/store';
+import { auditSchools, auditScope } from '@/lib/schools/scope';
 import { getStore } from '@/lib/server/db/database';
-import { listStaffAccounts } from '@/lib/staff/server/accounts';
-import { requireAdminPage } from '@/lib/staff/server/session';
+import { listAccounts } from '@/lib/staff/server/account-service';
+import { requireStaffPage } from '@/lib/staff/server/session';
 import { type SearchParamsRecord, withParams } from '@/lib/url-state';
 
 type SearchParams = Promise<SearchParamsRecord>;
 
-/** The audit trail for admins: filtered by the URL, 50 records a page, newest first. */
+/**
+ * The audit trail: filtered by the URL, 50 records a page, newest first. The provider admin reads
+ * every record (and may ask for one school's); a school admin only their schools' records.
+ */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const input = auditSearchInput(await searchParams);
   const here = withParams('/admin/audit', input);
-  const access = await requireAdminPage(here);
-  if (!access.ok) return <ForbiddenNotice staff={access.staff} current="audit" />;
+  const staff = await requireStaffPage(here);
+  const scope = auditScope(staff);
+  if (!scope) return <ForbiddenNotice staff={staff} current="audit" />;
 
   const parsed = parseAuditSearch(input);
-  const usernames = (await listStaffAccounts()).map((account) => account.username);
+  const { db } = await getStore();
+  const usernames = (await listAccounts(db, staff)).map((account) => account.username);
   const t = await getTranslations('audit');
   const form = (
     <AuditFilterForm key={here} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
@@ -31,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
   if (!parsed.ok) {
     return (
-      <AdminPage staff={access.admin} current="audit" title={t('title')} intro={t('intro')}>
+      <AdminPage staff={staff} current="audit" title={t('title')} intro={t('intro')}>
         {form}
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900">
           {t('validation.invalid')}
@@ -41,10 +47,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   }
 
   const { search } = parsed;
-  const { db } = await getStore();
-  const { records, total } = await listAudit(db, toAuditFilter(search), auditPageWindow(search.page));
+  const filter = { ...toAuditFilter(search), schools: auditSchools(scope, search.school) };
+  const { records, total } = await listAudit(db, filter, auditPageWindow(search.page));
   return (
-    <AdminPage staff={access.admin} current="audit" title={t('title')} intro={t('intro')}>
+    <AdminPage staff={staff} current="audit" title={t('title')} intro={t('intro')}>
       {form}
       <AuditExportLink search={search} />
       {total === 0 ? (

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditFilter, AuditRecord, NewAuditRecord } from '@/lib/audit/record';
 import type { Database } from '@/lib/server/db/schema';
 
@@ -15,6 +15,10 @@ export function filtered(db: Kysely<Database>, filter: AuditFilter) {
   if (filter.openid) query = query.where('openid', '=', filter.openid);
   if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+  if (filter.schools !== undefined) {
+    query =
+      filter.schools.length > 0 ? query.where('school_key', 'in', filter.schools) : query.where(sql<boolean>`1 = 0`);
+  }
   return query;
 }
 

@@ -1,7 +1,12 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '@/lib/audit/server/store';
 import type { LookupResult } from '@/lib/contracts/failure';
+import { parseContractsQuery } from '@/lib/contracts/search-input';
+import { type LookupScope, lookupScope } from '@/lib/schools/scope';
+import { findPlan } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
+import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
 import { countHit } from '@/lib/server/rate-limit';
 import { getSettings } from '@/lib/settings/settings';
@@ -29,9 +34,21 @@ function askedNumber(input: unknown, field: string): number | null {
 export type LookupPurpose = 'lookup' | 'export';
 
 /**
- * A lookup by a signed-in staff member: within their per-minute limit, performed, and recorded
- * in the audit trail whatever its outcome. If the record cannot be written the answer is
- * withheld: no lookup without a trace.
+ * Whether this staff member may look up the plan asked for, read from the database now (a plan or
+ * school archived a moment ago is refused). An input that is no search at all is left for the
+ * lookup to refuse as such.
+ */
+async function scopeOf(db: Kysely<Database>, staff: Staff, input: unknown): Promise<LookupScope | null> {
+  const parsed = parseContractsQuery(input);
+  if (!parsed.ok) return null;
+  return lookupScope(staff, await findPlan(db, parsed.query.plan_id));
+}
+
+/**
+ * A lookup by a signed-in staff member: within their per-minute limit and their schools,
+ * performed, and recorded in the audit trail (with the plan's school) whatever its outcome. A
+ * plan outside their schools is refused before anything is sent to WeChat. If the record cannot
+ * be written the answer is withheld: no lookup without a trace.
  */
 export async function lookupContractsAs(
   staff: Staff,
@@ -43,11 +60,12 @@ export async function lookupContractsAs(
 ): Promise<LookupResult> {
   const { db } = await getStore();
   const { lookupsPerMinute } = getSettings().access;
-  const used = await countHit(db, `lookup:${staff.userId}`, MINUTE_MS);
-  const result: LookupResult =
-    used > lookupsPerMinute
-      ? { ok: false, error: { kind: 'staff_rate_limited' } }
-      : await lookupContracts(input, signal);
+  const limited = (await countHit(db, `lookup:${staff.userId}`, MINUTE_MS)) > lookupsPerMinute;
+  const scope = await scopeOf(db, staff, input);
+  let result: LookupResult;
+  if (limited) result = { ok: false, error: { kind: 'staff_rate_limited' } };
+  else if (scope && !scope.ok) result = { ok: false, error: { kind: scope.refusal } };
+  else result = await lookupContracts(input, signal);
   try {
     await appendAudit(db, {
       at: Date.now(),
@@ -64,6 +82,7 @@ export async function lookupContractsAs(
       error_code: result.ok ? null : (result.error.code ?? null),
       request_id: (result.ok ? result.page.requestId : result.error.requestId) ?? null,
       client_ip: clientIp,
+      school_key: scope?.schoolKey ?? null,
     });
   } catch (error) {
     logger.error({ err: String(error) }, 'audit record could not be written; lookup withheld');

@@ -7,7 +7,7 @@ import type { DatabaseType } from './schema';
  * than generated at run time so that every instance, and every upgrade, runs the same DDL.
  * Never edit a migration that has shipped: add the next one.
  */
-function migrations(type: DatabaseType): Record<string, Migration> {
+export function migrations(type: DatabaseType): Record<string, Migration> {
   const pg = type === 'postgres';
   const bool = pg ? 'boolean' : 'integer';
   const time = pg ? 'timestamptz' : 'date';
@@ -114,6 +114,40 @@ function migrations(type: DatabaseType): Record<string, Migration> {
           .addColumn('window_start', 'bigint', (c) => c.notNull())
           .addColumn('count', 'integer', (c) => c.notNull())
           .execute();
+      },
+    },
+    '003-schools': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('school')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('wechat_school_id', 'text')
+          .addColumn('archived_at', 'bigint')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        // A plan id is WeChat's, and belongs to one school only: it is the key, not (school, plan).
+        await db.schema
+          .createTable('plan')
+          .addColumn('plan_id', 'text', (c) => c.primaryKey())
+          .addColumn('school_key', 'text', (c) => c.notNull().references('school.key'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('archived_at', 'bigint')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addUniqueConstraint('plan_school_name_unique', ['school_key', 'name'])
+          .execute();
+        await db.schema
+          .createTable('staff_school')
+          .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+          .addColumn('school_key', 'text', (c) => c.notNull().references('school.key'))
+          .addPrimaryKeyConstraint('staff_school_pk', ['user_id', 'school_key'])
+          .execute();
+        await db.schema.createIndex('staff_school_school_idx').on('staff_school').column('school_key').execute();
+        // Old records keep null: they were made before schools existed, or by the provider for all.
+        for (const column of ['school_key', 'subject', 'detail']) {
+          await db.schema.alterTable('audit_log').addColumn(column, 'text').execute();
+        }
+        await db.schema.createIndex('audit_log_school_idx').on('audit_log').columns(['school_key', 'at']).execute();
       },
     },
   };

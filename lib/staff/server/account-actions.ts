@@ -1,10 +1,12 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import type { Translator } from '@/i18n/translator';
+import type { Origin } from '@/lib/schools/roles';
+import { listSchools } from '@/lib/schools/server/directory';
+import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
 import {
   type AdminActionResult,
@@ -14,20 +16,27 @@ import {
   resetPasswordSchema,
   type UserFieldIssues,
   type UserIssue,
-  type UserRole,
   userRefSchema,
 } from '@/lib/staff/account-input';
 import { authErrorIssue, isUsernameProblem } from '@/lib/staff/auth-errors';
-import { type Auth, getAuth } from './auth';
-import { placeholderEmail } from './first-admin';
-import { currentAdmin, type Staff } from './session';
+import {
+  type Account,
+  type AccountDeps,
+  authTools,
+  changeRole,
+  createAccount,
+  disableAccount,
+  enableAccount,
+  resetPassword,
+} from './account-service';
+import { clientIp, currentAdmin, type Staff } from './session';
 
 /**
- * User management. Each action is a public POST endpoint, so each goes through adminAction: the
- * caller must be an admin before anything else happens, then the form is validated, then
- * better-auth is asked with the caller's headers (so it checks the admin again). Every outcome is
- * a value: nothing is thrown to the browser. Refusals are issue keys until the end, where they
- * become text in the admin's language.
+ * User management. Each action is a public POST endpoint, so each goes through asAdmin: the
+ * caller must be an admin before anything else happens, then the form is validated, then the
+ * account service checks again (who may, never the last admin) and makes the change with its
+ * audit record. Every outcome is a value: nothing is thrown to the browser. Refusals are issue
+ * keys until the end, where they become text in the admin's language.
  */
 
 type Text = Translator<'users'>;
@@ -49,123 +58,100 @@ function refusalInWords(t: Text, outcome: Refusal): Extract<AdminActionResult, {
   return { ok: false, error: t(`errors.${outcome.issue}`), ...(fieldErrors && { fieldErrors }) };
 }
 
-/**
- * better-auth types roles as its defaults (admin | user); without a `roles` option it stores any
- * string, and 'staff' is this app's (auth.ts's defaultRole).
- */
-const authRole = (role: UserRole) => role as 'admin' | 'user';
+type AccountOutcome = Awaited<ReturnType<typeof createAccount>>;
 
-interface Context {
-  admin: Staff;
-  auth: Auth;
-  t: Text;
-  requestHeaders: Headers;
-}
-
-/** What an action did: the admin's message, and the log line's words, target and details. */
-interface Done {
-  ok: true;
-  message: string;
+/** What one user-management action does once the caller is an admin and the form is valid. */
+interface AdminAct<Input> {
+  /** The account service's change, with its own checks (who may, never the last admin) and audit record. */
+  change: (input: Input, deps: AccountDeps, origin: Origin) => Promise<AccountOutcome>;
+  /** What the admin is told when it is done. */
+  done: (t: Text, account: Account, input: Input, origin: Origin) => string | Promise<string>;
+  /** The operators' log line, and what it adds beside the action, admin and target. */
   log: string;
-  target: string;
-  details?: Record<string, unknown>;
+  details?: (input: Input) => Record<string, unknown>;
 }
 
 /**
- * Every action's skeleton: the caller must be an admin before anything else happens, then the form
- * must parse, then `act` asks better-auth; what it did is logged and the page refreshed. A failure
- * anywhere is logged and becomes a refusal, never a throw.
+ * Every action's skeleton: the caller must be an admin before anything else happens, then the
+ * form is validated, then the change is made; the outcome is logged for operators and the page
+ * refreshed. Failures come back as values, never thrown to the browser.
  */
 async function adminAction<S extends z.ZodType>(
   action: string,
   schema: S,
   form: FormData,
-  act: (input: z.output<S>, context: Context) => Promise<Done | Refusal>,
+  act: AdminAct<z.output<S>>,
 ): Promise<Outcome> {
   let admin: Staff | null = null;
   try {
     admin = await currentAdmin();
     if (!admin) return refuse('notAdmin');
-    const [auth, t] = [await getAuth(), await getTranslations('users')];
     const parsed = parseUserForm(schema, form);
     if (!parsed.ok) return parsed;
-    const done = await act(parsed.data, { admin, auth, t, requestHeaders: await headers() });
-    if (!done.ok) return done;
-    logger.info({ action, admin: admin.username, target: done.target, ...done.details }, done.log);
+    const deps = { store: await getStore(), auth: await authTools() };
+    const origin: Origin = { actor: admin, from: await clientIp() };
+    const result = await act.change(parsed.data, deps, origin);
+    if (!result.ok) return refuse(result.issue);
+    const target = result.account.username;
+    logger.info({ action, admin: admin.username, target, ...act.details?.(parsed.data) }, act.log);
     refresh();
-    return { ok: true, message: done.message };
+    const t = await getTranslations('users');
+    return { ok: true, message: await act.done(t, result.account, parsed.data, origin) };
   } catch (error) {
     logger.warn({ action, admin: admin?.username, err: String(error) }, 'user management refused or failed');
     return refuse(authErrorIssue(error));
   }
 }
 
-/** The target's username (for the message), or null when there is no such user. */
-async function usernameOf(auth: Auth, userId: string, requestHeaders: Headers): Promise<string | null> {
-  try {
-    const user = await auth.api.getUser({ query: { id: userId }, headers: requestHeaders });
-    return (user as { username?: string | null }).username ?? user.name;
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return null;
-    throw error;
-  }
+const roleName = async (role: string) => (await getTranslations('roles'))(role as never);
+
+/**
+ * The schools of an account made on the users page, until that page offers a school picker: in a
+ * deployment with one school in use (WECHATPAY_PLANS's, say) new staff work for it, as before
+ * schools existed; with several, they wait for one to be given (npm run admin -- user schools).
+ */
+async function soleSchool(deps: AccountDeps, role: string): Promise<string[]> {
+  if (role === 'admin') return [];
+  const live = (await listSchools(deps.store.db)).filter((school) => school.archivedAt === null);
+  return live.length === 1 ? [live[0].key] : [];
 }
 
-const inAdminsWords = async (outcome: Outcome) => inWords(await getTranslations('users'), outcome);
-
 export async function createStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const result = await adminAction('create', createUserSchema, form, async (input, { auth, t, requestHeaders }) => {
-    const { username, password, role } = input;
-    await auth.api.createUser({
-      body: {
-        email: placeholderEmail(username),
-        password,
-        name: username,
-        role: authRole(role),
-        data: { username: username.toLowerCase(), displayUsername: username },
-      },
-      headers: requestHeaders,
-    });
-    const roleName = (await getTranslations('roles'))(role);
-    const message = t('create.done', { name: username.toLowerCase(), role: roleName });
-    return { ok: true, message, log: 'user created', target: username, details: { role } };
+  const result = await adminAction('create', createUserSchema, form, {
+    change: async ({ username, password, role }, deps, origin) =>
+      createAccount(deps, origin, { username, password, role, schools: await soleSchool(deps, role) }),
+    done: async (t, account, { role }) => t('create.done', { name: account.username, role: await roleName(role) }),
+    log: 'user created',
+    details: ({ role }) => ({ role }),
   });
-  if (result.ok || result.issue === 'notAdmin') return inAdminsWords(result);
+  const t = await getTranslations('users');
+  if (result.ok || result.issue === 'notAdmin') return inWords(t, result);
   // Keep what was typed (never the password), and put a username problem beside its field.
   const values = { username: String(form.get('username') ?? '').slice(0, 64), role: String(form.get('role') ?? '') };
   const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
-  return { ...refusalInWords(await getTranslations('users'), { ...result, fieldIssues }), values };
+  return { ...refusalInWords(t, { ...result, fieldIssues }), values };
 }
 
-/** Disables (bans) a user: better-auth deletes their sessions at once, and they cannot sign in. */
+/** Disables a user: their sessions end at once, and they cannot sign in. */
 export async function disableStaffUser(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  const outcome = await adminAction('disable', userRefSchema, form, async ({ userId }, context) => {
-    const { admin, auth, t, requestHeaders } = context;
-    if (userId === admin.userId) return refuse('selfDisable');
-    const username = await usernameOf(auth, userId, requestHeaders);
-    if (username === null) return refuse('userMissing');
-    await auth.api.banUser({ body: { userId, banReason: `disabled by ${admin.username}` }, headers: requestHeaders });
-    return {
-      ok: true,
-      message: t('done.disabled', { name: username }),
-      log: 'user disabled, sessions ended',
-      target: username,
-    };
+  const outcome = await adminAction('disable', userRefSchema, form, {
+    change: ({ userId }, deps, origin) => disableAccount(deps, origin, { id: userId }),
+    done: (t, account) => t('done.disabled', { name: account.username }),
+    log: 'user disabled, sessions ended',
   });
-  return inAdminsWords(outcome);
+  return inWords(await getTranslations('users'), outcome);
 }
 
 export async function enableStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const outcome = await adminAction('enable', userRefSchema, form, async ({ userId }, { auth, t, requestHeaders }) => {
-    const username = await usernameOf(auth, userId, requestHeaders);
-    if (username === null) return refuse('userMissing');
-    await auth.api.unbanUser({ body: { userId }, headers: requestHeaders });
-    return { ok: true, message: t('done.enabled', { name: username }), log: 'user enabled', target: username };
+  const outcome = await adminAction('enable', userRefSchema, form, {
+    change: ({ userId }, deps, origin) => enableAccount(deps, origin, { id: userId }),
+    done: (t, account) => t('done.enabled', { name: account.username }),
+    log: 'user enabled',
   });
-  return inAdminsWords(outcome);
+  return inWords(await getTranslations('users'), outcome);
 }
 
 /**
@@ -176,31 +162,22 @@ export async function resetStaffPassword(
   _previous: AdminActionResult | null,
   form: FormData,
 ): Promise<AdminActionResult> {
-  const outcome = await adminAction('reset-password', resetPasswordSchema, form, async (input, context) => {
-    const { userId, password } = input;
-    const { admin, auth, t, requestHeaders } = context;
-    const username = await usernameOf(auth, userId, requestHeaders);
-    if (username === null) return refuse('userMissing');
-    const self = userId === admin.userId;
-    await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: requestHeaders });
-    if (!self) await auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
-    const message = self ? t('done.ownPassword') : t('done.password', { name: username });
-    return { ok: true, message, log: 'password reset', target: username };
+  const outcome = await adminAction('reset-password', resetPasswordSchema, form, {
+    change: ({ userId, password }, deps, origin) => resetPassword(deps, origin, { id: userId }, password),
+    done: (t, account, _input, origin) =>
+      account.id === origin.actor.userId ? t('done.ownPassword') : t('done.password', { name: account.username }),
+    log: 'password reset',
   });
-  return inAdminsWords(outcome);
+  return inWords(await getTranslations('users'), outcome);
 }
 
 /** Changes a user's role; it applies from their next request. An admin cannot demote themselves. */
 export async function changeStaffRole(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  const outcome = await adminAction('change-role', changeRoleSchema, form, async ({ userId, role }, context) => {
-    const { admin, auth, t, requestHeaders } = context;
-    if (userId === admin.userId && role !== 'admin') return refuse('selfDemote');
-    const username = await usernameOf(auth, userId, requestHeaders);
-    if (username === null) return refuse('userMissing');
-    await auth.api.setRole({ body: { userId, role: authRole(role) }, headers: requestHeaders });
-    const roleName = (await getTranslations('roles'))(role);
-    const message = t('done.role', { name: username, role: roleName });
-    return { ok: true, message, log: 'role changed', target: username, details: { role } };
+  const outcome = await adminAction('change-role', changeRoleSchema, form, {
+    change: ({ userId, role }, deps, origin) => changeRole(deps, origin, { id: userId }, role),
+    done: async (t, account, { role }) => t('done.role', { name: account.username, role: await roleName(role) }),
+    log: 'role changed',
+    details: ({ role }) => ({ role }),
   });
-  return inAdminsWords(outcome);
+  return inWords(await getTranslations('users'), outcome);
 }

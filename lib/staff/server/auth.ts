@@ -25,6 +25,24 @@ function sessionSecret(source: SessionSecretSource): string {
   }
 }
 
+/**
+ * Who may sign in, and as what: username accounts with a password, roles and bans. The accounts
+ * the account service writes itself must satisfy these (its tests sign in through them).
+ */
+export const SIGN_IN_OPTIONS = {
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  plugins: () =>
+    [
+      username({
+        minUsernameLength: 2,
+        maxUsernameLength: 32,
+        // Dashes too (finance-office): the same rule as DASHBOARD_ADMIN_USERNAME and the users page.
+        usernameValidator: (name: string) => /^[A-Za-z0-9_.-]+$/.test(name),
+      }),
+      admin({ defaultRole: 'staff', adminRoles: ['admin'] }),
+    ] as const,
+};
+
 async function createAuth() {
   const { access, storage } = getSettings();
   const store = await getStore();
@@ -32,7 +50,7 @@ async function createAuth() {
   return betterAuth({
     database: { db: store.db, type: store.type },
     secret: sessionSecret(storage.sessionSecret),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: SIGN_IN_OPTIONS.emailAndPassword,
     session: {
       // Ends after this much inactivity: each use older than updateAge pushes the expiry on.
       expiresIn: idleSeconds,
@@ -44,16 +62,7 @@ async function createAuth() {
     },
     // Every limit that matters is ours (rate-limit.ts): it holds across instances on one database.
     rateLimit: { enabled: false },
-    plugins: [
-      username({
-        minUsernameLength: 2,
-        maxUsernameLength: 32,
-        // Dashes too (finance-office): the same rule as DASHBOARD_ADMIN_USERNAME and the users page.
-        usernameValidator: (name) => /^[A-Za-z0-9_.-]+$/.test(name),
-      }),
-      admin({ defaultRole: 'staff', adminRoles: ['admin'] }),
-      nextCookies(),
-    ],
+    plugins: [...SIGN_IN_OPTIONS.plugins(), nextCookies()],
     telemetry: { enabled: false },
     logger: { level: 'error' },
   });

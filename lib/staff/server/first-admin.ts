@@ -1,47 +1,33 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
 import type { AccessSettings } from '@/lib/settings/access';
 import { DEMO_ADMIN } from '@/lib/staff/demo-account';
+import { enabledAdmins, placeholderEmail } from './account-service';
 import { getAuth } from './auth';
-
-/** Staff have no e-mail here; better-auth wants one, so each account gets an address that cannot exist. */
-export function placeholderEmail(username: string): string {
-  return `${username.toLowerCase()}@staff.invalid`;
-}
 
 /** The sandbox's demo admin is told apart by an address no real account is given. */
 const DEMO_EMAIL = 'demo@sandbox.invalid';
 
-// better-auth's tables are not in the project's Kysely types: these few queries name them plainly.
-type AuthTables = { user: { id: string; role: string | null; email: string; username: string | null } };
-
-async function authDb() {
-  const { db } = await getStore();
-  return db as unknown as Kysely<AuthTables>;
-}
-
+/**
+ * Whether an enabled admin other than the demo one exists. A disabled admin does not count: with
+ * every admin disabled, DASHBOARD_ADMIN_* makes a new one, and the deployment is not locked out.
+ */
 async function adminExists(): Promise<boolean> {
-  const db = await authDb();
-  const row = await db
-    .selectFrom('user')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('email', '!=', DEMO_EMAIL)
-    .executeTakeFirst();
+  const { db, type } = await getStore();
+  const row = await enabledAdmins(db, type).where('email', '!=', DEMO_EMAIL).executeTakeFirst();
   return row !== undefined;
 }
 
 /** With a real merchant the demo admin, whose password is public, must not exist: it is removed. */
 async function removeDemoAdmin(): Promise<void> {
-  const db = await authDb();
+  const { db } = await getStore();
   const removed = await db.deleteFrom('user').where('email', '=', DEMO_EMAIL).executeTakeFirst();
   if (Number(removed.numDeletedRows) > 0) logger.warn('sandbox demo admin removed: a merchant is configured');
 }
 
 async function demoAdminExists(): Promise<boolean> {
-  const db = await authDb();
+  const { db } = await getStore();
   return (await db.selectFrom('user').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()) !== undefined;
 }
 

@@ -1,20 +1,18 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { type Actor, roleOf } from '@/lib/schools/roles';
+import { schoolKeysOf } from '@/lib/schools/server/directory';
+import { getStore } from '@/lib/server/db/database';
 import { getSettings } from '@/lib/settings/settings';
-import type { UserRole } from '@/lib/staff/account-input';
 import { getAuth } from './auth';
 
-/** The signed-in staff member behind this request. */
-export interface Staff {
-  userId: string;
-  username: string;
-  role: UserRole;
-}
+/** The signed-in staff member behind this request: their role and the keys of their schools. */
+export type Staff = Actor;
 
 /**
  * Who is asking, checked against the database on every call: a disabled user or an ended
- * session is nobody, at once. Server actions are public POST endpoints, so each one asks this
+ * session is nobody, and a changed role or school applies, at once. Server actions are public POST endpoints, so each one asks this
  * itself; a check in a layout would not protect them.
  */
 export async function currentStaff(): Promise<Staff | null> {
@@ -30,10 +28,13 @@ export async function staffOf(requestHeaders: Headers, { refresh = true } = {}):
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: !refresh } });
   if (!session || session.user.banned) return null;
+  // Read on every request like the role: a school given or taken away applies at once.
+  const schools = await schoolKeysOf((await getStore()).db, session.user.id);
   return {
     userId: session.user.id,
     username: session.user.username ?? session.user.name,
-    role: session.user.role === 'admin' ? 'admin' : 'staff',
+    role: roleOf(session.user.role),
+    schools,
   };
 }
 

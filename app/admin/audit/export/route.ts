@@ -1,13 +1,16 @@
 import type { NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { DEFAULT_LOCALE } from '@/i18n/locales';
+import { actRecord } from '@/lib/audit/acts';
 import { auditCsvFilename, auditCsvHeader, auditCsvLine } from '@/lib/audit/csv';
-import { auditSearchInput, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
+import { auditSearchInput, auditSearchString, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
 import { auditBatches } from '@/lib/audit/server/export-batches';
+import { appendAudit } from '@/lib/audit/server/store';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
+import { auditSchools, auditScope } from '@/lib/schools/scope';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
-import { currentStaff } from '@/lib/staff/server/session';
+import { clientIp, currentStaff } from '@/lib/staff/server/session';
 
 function refusal(status: number, text: string): Response {
   return new Response(text, {
@@ -17,8 +20,10 @@ function refusal(status: number, text: string): Response {
 }
 
 /**
- * The audit trail as CSV, with the page's filters. Admins only, checked here first: a route
- * handler is a public endpoint. Streamed batch by batch, so a long trail never sits in memory.
+ * The audit trail as CSV, with the page's filters, within the reader's reach (the provider admin
+ * every record, a school admin their schools'), checked here first: a route handler is a public
+ * endpoint. The export is itself recorded, in each school's trail it reads, before the first line
+ * is sent. Streamed batch by batch, so a long trail never sits in memory.
  * Refusals are in the reader's language; the file itself is always in Chinese (zh-CN), so the
  * office's files read the same, and spreadsheets built on them keep working, whoever exported them.
  */
@@ -26,18 +31,27 @@ export async function GET(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
   const t = await getTranslations('audit');
   if (!staff) return refusal(401, t('exportUnauthenticated'));
-  if (staff.role !== 'admin') return refusal(403, t('exportForbidden'));
+  const scope = auditScope(staff);
+  if (!scope) return refusal(403, t('exportForbidden'));
 
   const parsed = parseAuditSearch(auditSearchInput(request.nextUrl.searchParams));
   if (!parsed.ok) return refusal(400, t('exportInvalid'));
   const csvText = await getTranslations({ locale: DEFAULT_LOCALE });
-  const filter = toAuditFilter(parsed.search);
+  const schools = auditSchools(scope, parsed.search.school);
+  const filter = { ...toAuditFilter(parsed.search), schools };
   const { db } = await getStore();
+  const origin = { actor: staff, from: await clientIp() };
+  const at = Date.now();
+  for (const school of schools?.length ? schools : [parsed.search.school ?? null]) {
+    const facts = { subject: null, school, detail: auditSearchString(parsed.search) || null };
+    await appendAudit(db, actRecord(origin, 'audit_export', facts, at));
+  }
   // The filter, but no openid: the operators' log never holds one.
   logger.info(
     {
       admin: staff.username,
       username: filter.username,
+      schools: filter.schools,
       byOpenid: Boolean(filter.openid),
       from: filter.from,
       to: filter.to,

@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '@/lib/server/db/database';
+import { migratedStore, signIn, testAuth } from '@/test-support/accounts';
+import { STORES, type TestStoreEnv } from '@/test-support/databases';
+
+/**
+ * `npm run admin -- …` as IT runs it: a child process on the database of a test "app" (a store
+ * opened here, as the running app would hold it), with the app's configuration in its environment.
+ */
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function admin(env: Record<string, string>, args: string[], input = ''): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', 'admin', '--', ...args], {
+      env: { ...process.env, DATA_DIR: '', DATABASE_URL: '', ...env, NODE_OPTIONS: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdin.end(input);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/** A refusal: a non-zero status and exactly one line on standard error. */
+function expectOneLine(run: Run, line: RegExp): void {
+  expect(run.code, run.stderr).not.toBe(0);
+  expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  expect(run.stderr.trim()).toMatch(line);
+}
+
+describe.each(STORES)('%o', (makeEnv) => {
+  let testEnv: TestStoreEnv;
+  let store: Store;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ env: testEnv, store } = await migratedStore(makeEnv));
+    env = { ...testEnv.env, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url') };
+  }, 30_000);
+
+  afterAll(async () => {
+    await store?.db.destroy();
+    await testEnv?.drop();
+  });
+
+  const ok = async (args: string[], input = '') => {
+    const run = await admin(env, args, input);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    return run;
+  };
+
+  /** Everything a command could change. */
+  const snapshot = async () => ({
+    schools: await store.db.selectFrom('school').selectAll().orderBy('key').execute(),
+    plans: await store.db.selectFrom('plan').selectAll().orderBy('plan_id').execute(),
+    users: await store.db.selectFrom('user').selectAll().orderBy('id').execute(),
+    accounts: await store.db.selectFrom('account').select(['id', 'password']).orderBy('id').execute(),
+    staffSchools: await store.db
+      .selectFrom('staff_school')
+      .selectAll()
+      .orderBy('user_id')
+      .orderBy('school_key')
+      .execute(),
+    sessions: await store.db.selectFrom('session').select('id').orderBy('id').execute(),
+    audit: (await store.db.selectFrom('audit_log').select('id').execute()).length,
+  });
+
+  it('prints its usage for --help', async () => {
+    const run = await ok(['--help']);
+    expect(run.stdout).toContain('Usage: npm run admin -- COMMAND');
+    expect(run.stdout).toContain('school add KEY --name NAME');
+    expect(run.stdout).toContain('user add USERNAME --role admin|school_admin|staff [--school SCHOOL_KEY]...');
+  }, 30_000);
+
+  it('sets up two schools, their plans and their people; each command in the audit trail as the command line', async () => {
+    expect((await ok(['school', 'add', 'north', '--name', '北校'])).stdout).toContain('school north added: 北校');
+    await ok(['school', 'add', 'south', '--name', '南校', '--wechat-school-id', 'SCH_S']);
+    await ok(['plan', 'add', 'north', 'N1001', '--name', '午餐费']);
+    await ok(['plan', 'add', 'south', 'S2001', '--name', '午餐费']);
+    await ok(['user', 'add', 'root', '--role', 'admin'], 'root-password-1\n');
+    const added = await ok(
+      ['user', 'add', 'Clerk-N', '--role', 'staff', '--school', 'north'],
+      'clerk-password-1\nignored\n',
+    );
+    expect(added.stdout).toContain('user clerk-n added: staff of north');
+    await ok(['user', 'add', 'head-s', '--role', 'school_admin', '--school', 'south'], 'head-password-1');
+
+    const list = await ok(['school', 'list']);
+    expect(list.stdout).toMatch(/^north\t北校\t-\tin use$/m);
+    expect(list.stdout).toMatch(/^south\t南校\tSCH_S\tin use$/m);
+    expect((await ok(['user', 'list'])).stdout).toMatch(/^clerk-n\tstaff\tenabled\tnorth$/m);
+
+    const auth = testAuth(store);
+    expect(await signIn(auth, 'clerk-n', 'clerk-password-1')).toMatchObject({ token: expect.any(String) });
+    const acts = await store.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject', 'school_key', 'username', 'client_ip'])
+      .orderBy('id')
+      .execute();
+    expect(acts).toEqual([
+      { action: 'school_add', subject: 'north', school_key: 'north', username: 'cli', client_ip: 'cli' },
+      { action: 'school_add', subject: 'south', school_key: 'south', username: 'cli', client_ip: 'cli' },
+      { action: 'plan_add', subject: 'N1001', school_key: 'north', username: 'cli', client_ip: 'cli' },
+      { action: 'plan_add', subject: 'S2001', school_key: 'south', username: 'cli', client_ip: 'cli' },
+      { action: 'account_create', subject: 'root', school_key: null, username: 'cli', client_ip: 'cli' },
+      { action: 'account_create', subject: 'clerk-n', school_key: 'north', username: 'cli', client_ip: 'cli' },
+      { action: 'account_create', subject: 'head-s', school_key: 'south', username: 'cli', client_ip: 'cli' },
+    ]);
+  }, 120_000);
+
+  it.each([
+    ['an unknown school', ['plan', 'add', 'west', 'W1', '--name', '午餐费'], '', /^unknown school west$/],
+    [
+      'a plan already in another school',
+      ['plan', 'add', 'south', 'N1001', '--name', '校车费'],
+      '',
+      /^plan N1001 already belongs to school north$/,
+    ],
+    ['a taken school key', ['school', 'add', 'north', '--name', '又一个'], '', /^school north already exists$/],
+    ['a bad key', ['school', 'add', 'North_1', '--name', '北校'], '', /^bad school key "North_1"/],
+    [
+      'staff without a school',
+      ['user', 'add', 'zhou', '--role', 'staff'],
+      'zhou-password-1\n',
+      /^staff without a school: give --school SCHOOL_KEY$/,
+    ],
+    ['a weak password', ['user', 'add', 'zhou', '--role', 'staff', '--school', 'north'], 'short\n', /^weak password/],
+    ['no password at all', ['user', 'reset-password', 'clerk-n'], '', /^no password: give it on the first line/],
+    [
+      'a taken username',
+      ['user', 'add', 'CLERK-N', '--role', 'staff', '--school', 'north'],
+      'x-password-1\n',
+      /^user clerk-n already exists$/,
+    ],
+    ['an unknown user', ['user', 'disable', 'nobody'], '', /^unknown user nobody$/],
+    [
+      'an unknown school given to someone',
+      ['user', 'schools', 'clerk-n', '--school', 'gone'],
+      '',
+      /^unknown school gone$/,
+    ],
+    ['a password as an argument', ['user', 'reset-password', 'clerk-n', '--password', 'x'], '', /never an argument/],
+  ])(
+    'refuses %s in one line on stderr, changing nothing',
+    async (_, args, input, line) => {
+      const before = await snapshot();
+      expectOneLine(await admin(env, args, input), line);
+      expect(await snapshot()).toEqual(before);
+    },
+    30_000,
+  );
+
+  it("ends the person's sessions at once on reset-password and disable", async () => {
+    const auth = testAuth(store);
+    const sessions = () =>
+      store.db
+        .selectFrom('session')
+        .innerJoin('user', 'user.id', 'session.userId')
+        .where('user.username', '=', 'clerk-n')
+        .select('session.id')
+        .execute();
+    await signIn(auth, 'clerk-n', 'clerk-password-1');
+    expect(await sessions()).not.toHaveLength(0);
+    expect((await ok(['user', 'reset-password', 'clerk-n'], 'clerk-password-2\n')).stdout).toContain(
+      'sessions are ended',
+    );
+    expect(await sessions()).toHaveLength(0);
+    expect(await signIn(auth, 'clerk-n', 'clerk-password-2')).toMatchObject({ token: expect.any(String) });
+    await ok(['user', 'disable', 'clerk-n']);
+    expect(await sessions()).toHaveLength(0);
+    expect(await signIn(auth, 'clerk-n', 'clerk-password-2')).toEqual({ refused: 'BANNED_USER' });
+    await ok(['user', 'enable', 'clerk-n']);
+    expect(await signIn(auth, 'clerk-n', 'clerk-password-2')).toMatchObject({ token: expect.any(String) });
+  }, 60_000);
+
+  it('never disables the last enabled admin, even when two commands try at the same moment', async () => {
+    expectOneLine(
+      await admin(env, ['user', 'disable', 'root']),
+      /^root is the last enabled admin: create or enable another admin first$/,
+    );
+    await ok(['user', 'add', 'root2', '--role', 'admin'], 'root2-password-1\n');
+    const before = await snapshot();
+    const [one, two] = await Promise.all([
+      admin(env, ['user', 'disable', 'root']),
+      admin(env, ['user', 'role', 'root2', '--role', 'staff']),
+    ]);
+    expect([one.code, two.code].sort()).toEqual([0, 1]);
+    expectOneLine(one.code === 0 ? two : one, /is the last enabled admin/);
+    const enabledAdmins = (await snapshot()).users.filter(
+      (user) => user.role === 'admin' && !(user.banned === true || user.banned === 1),
+    );
+    expect(enabledAdmins).toHaveLength(1);
+    expect((await snapshot()).audit).toBe(before.audit + 1);
+  }, 60_000);
+
+  it('waits for a busy SQLite file instead of failing', async () => {
+    if (store.type !== 'sqlite') return;
+    // Another process's write transaction holds the file for 1.5 seconds.
+    const other = new BetterSqlite3(`${env.DATA_DIR}/dashboard.sqlite`);
+    other.exec('begin immediate');
+    const release = setTimeout(() => other.exec('commit'), 1_500);
+    const started = Date.now();
+    const run = await admin(env, ['school', 'rename', 'north', '--name', '北校区']);
+    clearTimeout(release);
+    if (other.inTransaction) other.exec('commit');
+    other.close();
+    expect(run.code, run.stderr).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(1_500);
+  }, 30_000);
+});

@@ -1,0 +1,58 @@
+import type { NewAuditRecord } from '@/lib/audit/record';
+import type { Origin } from '@/lib/schools/roles';
+
+/**
+ * The privileged acts the audit trail records beside lookups, under these `action` names:
+ * whoever did them (the actor), to whom or what (subject), when, from where, for which school.
+ */
+export const PRIVILEGED_ACTS = [
+  'account_create',
+  'account_disable',
+  'account_enable',
+  'account_role',
+  'account_schools',
+  'account_password',
+  'school_add',
+  'school_rename',
+  'school_wechat_id',
+  'school_archive',
+  'plan_add',
+  'plan_rename',
+  'plan_archive',
+  'audit_export',
+] as const;
+export type PrivilegedAct = (typeof PRIVILEGED_ACTS)[number];
+
+const DETAIL_MAX = 200;
+
+export interface ActFacts {
+  subject: string | null;
+  /** The school it belongs to; null for a provider-wide act. */
+  school: string | null;
+  detail?: string | null;
+  /** For plan acts: the plan id, in the column lookups use, so a filter by plan finds both. */
+  planId?: string | null;
+}
+
+/** The audit record of a privileged act done (refused attempts change nothing and are not acts). */
+export function actRecord(origin: Origin, act: PrivilegedAct, facts: ActFacts, at = Date.now()): NewAuditRecord {
+  return {
+    at,
+    user_id: origin.actor.userId,
+    username: origin.actor.username,
+    action: act,
+    outcome: 'ok',
+    client_ip: origin.from,
+    school_key: facts.school,
+    subject: facts.subject,
+    detail: facts.detail ? facts.detail.slice(0, DETAIL_MAX) : null,
+    plan_id: facts.planId ?? null,
+    openid: null,
+    contract_status: null,
+    offset: null,
+    limit: null,
+    result_count: null,
+    error_code: null,
+    request_id: null,
+  };
+}
