@@ -6,6 +6,7 @@ import { getSettings, type Settings } from '@/lib/settings/settings';
 import { getAuth } from '@/lib/staff/server/auth';
 import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
 import { logger } from './logger';
+import { installRequestAddress } from './request-address';
 
 function stop(message: string): never {
   console.error(message);
@@ -14,9 +15,10 @@ function stop(message: string): never {
 
 /**
  * The settings are parsed first, all of them: a misconfiguration stops the start here with one
- * line naming the variable, rather than a stack trace at the first search. Then the database is
- * migrated, auth made (with the session secret kept in DATA_DIR, made on first start), the first
- * admin made if there is none, and in sandbox mode the simulated WeChat Pay started.
+ * line naming the variable, rather than a stack trace at the first search. Then the hook that
+ * finds each request's client address is installed (request-address.ts), the database migrated,
+ * auth made (with the session secret kept in DATA_DIR, made on first start), the first admin made
+ * if there is none, and in sandbox mode the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
   let settings: Settings;
@@ -26,6 +28,8 @@ export async function startServer(): Promise<void> {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
   }
+  // First: every request from now on is told apart by the address that connected.
+  installRequestAddress(settings.access.trustedProxies);
   try {
     const store = await getStore();
     logger.info({ database: store.where }, 'database ready');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getSettings } from '@/lib/settings/settings';
+import { requestAddress } from '@/lib/server/request-address';
 import type { UserRole } from '@/lib/staff/account-input';
 import { getAuth } from './auth';
 
@@ -45,19 +45,13 @@ export async function requireStaffPage(returnTo: string): Promise<Staff> {
 }
 
 /**
- * The client's address for the audit trail and sign-in limits: the right-most X-Forwarded-For
- * entry, i.e. the one added by whoever connected to us (Next.js itself, or the proxy in front),
- * skipping DASHBOARD_TRUSTED_PROXIES further hops of our own. Entries to its left are the
- * client's to write, so they are never trusted.
+ * The client's address for the audit trail and sign-in limits: the one the socket saw, or behind
+ * DASHBOARD_TRUSTED_PROXIES proxies of our own the one the farthest of them saw, as the request
+ * hook found it (lib/server/request-address.ts). Never what the client wrote in X-Forwarded-For.
+ * Null when unknown.
  */
 export async function clientIp(): Promise<string | null> {
-  const all = await headers();
-  const hops = (all.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  const trusted = getSettings().access.trustedProxies;
-  return hops[hops.length - 1 - trusted] ?? all.get('x-real-ip') ?? null;
+  return requestAddress(await headers());
 }
 
 /**

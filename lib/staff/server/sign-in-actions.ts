@@ -38,7 +38,8 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const { db } = await getStore();
   // Only failed attempts count: staff who sign in often are never locked out by their successes.
   const ip = await clientIp();
-  const keys = [`login-user:${username.toLowerCase()}`, ...(ip ? [`login-ip:${ip}`] : [])];
+  // An address not known (see clientIp) shares one count rather than escaping the limit.
+  const keys = [`login-user:${username.toLowerCase()}`, `login-ip:${ip ?? 'unknown'}`];
   const limits = [ATTEMPTS_PER_USERNAME, ATTEMPTS_PER_IP];
   const used = await Promise.all(keys.map((key) => currentHits(db, key, WINDOW_MS)));
   if (used.some((count, index) => count >= limits[index])) return { error: 'tooMany', username };
