@@ -1,4 +1,4 @@
-import type { APIResponse, Page } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expect, open, test, ZHANG } from './fixtures';
 import { type OwnServer, startOwnServer } from './spawn-server';
@@ -12,12 +12,13 @@ import { type OwnServer, startOwnServer } from './spawn-server';
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: 'serial' });
 
+const ATTEMPTS_PER_USERNAME = 10;
 const ATTEMPTS_PER_IP = 50;
 const TOO_MANY = '尝试次数太多，请 15 分钟后再试';
 
 let server: OwnServer;
 /** Failed sign-ins from 127.0.0.1 so far, by the tests that ran before (each may run alone). */
-const failedFromHere = 0;
+let failedFromHere = 0;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -56,6 +57,29 @@ async function attempt(page: Page, username: string, password: string): Promise<
   return answer;
 }
 
+/** The sign-in action's request as the browser sent it, to be sent again. */
+interface RecordedAction {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+async function recordSignIn(page: Page, username: string, password: string): Promise<RecordedAction> {
+  const sent = page.waitForRequest((request) => request.method() === 'POST' && 'next-action' in request.headers());
+  await attempt(page, username, password);
+  const request = await sent;
+  const headers = await request.allHeaders();
+  return {
+    headers: Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(':') && name !== 'cookie')),
+    body: request.postDataBuffer() ?? Buffer.alloc(0),
+  };
+}
+
+async function replay(api: APIRequestContext, action: RecordedAction): Promise<string> {
+  return signInAnswer(
+    await api.post(`${server.url}/login`, { headers: action.headers, data: action.body, maxRedirects: 0 }),
+  );
+}
+
 test('the audit trail records the address that connected, not the X-Forwarded-For a client sent', async ({
   browser,
 }) => {
@@ -75,6 +99,18 @@ test('the audit trail records the address that connected, not the X-Forwarded-Fo
   await expect(row).toContainText('127.0.0.1');
   await expect(row).not.toContainText('203.0.113');
   await context.close();
+});
+
+test('a burst of wrong passwords at once is limited like attempts one by one', async ({ page, playwright }) => {
+  await open(page, `${server.url}/login`);
+  const action = await recordSignIn(page, 'burst-target', 'wrong-password-0');
+  const api = await playwright.request.newContext();
+  const answers = await Promise.all(Array.from({ length: 20 }, () => replay(api, action)));
+  await api.dispose();
+  failedFromHere += 1 + answers.filter((answer) => answer === 'wrong').length;
+  // One attempt was the recorded one: nine more may be checked, every other is refused unchecked.
+  expect(answers.filter((answer) => answer === 'wrong')).toHaveLength(ATTEMPTS_PER_USERNAME - 1);
+  expect(answers.filter((answer) => answer === 'tooMany')).toHaveLength(20 - (ATTEMPTS_PER_USERNAME - 1));
 });
 
 test('rotating X-Forwarded-For does not escape the per-address limit', async ({ page }) => {

@@ -2,12 +2,15 @@ import 'server-only';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '@/lib/server/db/schema';
 
+/** Fixed windows: every instance agrees which one a moment falls in. */
+const windowOf = (now: number, windowMs: number) => Math.floor(now / windowMs) * windowMs;
+
 /**
  * Counts one hit against `key` in the current fixed window and returns the count so far. One
  * atomic upsert in the shared database, so the count holds across every instance of the app.
  */
 export async function countHit(db: Kysely<Database>, key: string, windowMs: number, now = Date.now()): Promise<number> {
-  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const windowStart = windowOf(now, windowMs);
   const row = await db
     .insertInto('rate_limit')
     .values({ key, window_start: windowStart, count: 1 })
@@ -22,19 +25,75 @@ export async function countHit(db: Kysely<Database>, key: string, windowMs: numb
   return Number(row.count);
 }
 
-/** The count so far in the current window, without adding a hit. */
-export async function currentHits(
-  db: Kysely<Database>,
-  key: string,
-  windowMs: number,
-  now = Date.now(),
-): Promise<number> {
-  const windowStart = Math.floor(now / windowMs) * windowMs;
+/**
+ * Counts one hit against `key` unless `limit` hits are already counted in the current window:
+ * true when counted. One conditional upsert, so of any number of callers at once exactly as many
+ * as fit are counted, on every instance: the check and the count are one step.
+ */
+async function reserveHit(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: number) {
+  const windowStart = windowOf(now, windowMs);
   const row = await db
-    .selectFrom('rate_limit')
-    .select('count')
-    .where('key', '=', key)
-    .where('window_start', '=', windowStart)
+    .insertInto('rate_limit')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .column('key')
+        .doUpdateSet({
+          count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
+          window_start: sql<number>`excluded.window_start`,
+        })
+        // A full window is left as it is, and no row comes back.
+        .where(sql<boolean>`not (rate_limit.window_start = excluded.window_start and rate_limit.count >= ${limit})`),
+    )
+    .returning('count')
     .executeTakeFirst();
-  return row ? Number(row.count) : 0;
+  return row !== undefined;
+}
+
+/** Gives back a hit counted in the window of `now` (a window that has moved on is left alone). */
+async function releaseHit(db: Kysely<Database>, key: string, windowMs: number, now: number) {
+  await db
+    .updateTable('rate_limit')
+    .set({ count: sql<number>`count - 1` })
+    .where('key', '=', key)
+    .where('window_start', '=', windowOf(now, windowMs))
+    .where('count', '>', 0)
+    .execute();
+}
+
+export interface KeyLimit {
+  key: string;
+  /** Failures allowed per window. */
+  limit: number;
+}
+
+/**
+ * Runs `attempt` (true when it succeeded) only if one more failure fits under every limit. The
+ * attempt is counted before it runs, so a burst of attempts at once is limited exactly like
+ * attempts one by one; one that succeeds gives its count back, so only failures count (staff
+ * who sign in often are never locked out), and one refused costs nothing.
+ */
+export async function countFailures(
+  db: Kysely<Database>,
+  limits: readonly KeyLimit[],
+  windowMs: number,
+  attempt: () => Promise<boolean>,
+  now = Date.now(),
+): Promise<'limited' | 'succeeded' | 'failed'> {
+  const reserved: string[] = [];
+  const giveBack = () => Promise.all(reserved.map((key) => releaseHit(db, key, windowMs, now)));
+  for (const { key, limit } of limits) {
+    if (!(await reserveHit(db, key, limit, windowMs, now))) {
+      await giveBack();
+      return 'limited';
+    }
+    reserved.push(key);
+  }
+  let succeeded = false;
+  try {
+    succeeded = await attempt();
+  } finally {
+    if (succeeded) await giveBack();
+  }
+  return succeeded ? 'succeeded' : 'failed';
 }
