@@ -1,19 +1,66 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '@/lib/server/db/schema';
 
+/**
+ * Counts per key in fixed windows, in the shared database. Keys are "kind:subject" (login-user:wang,
+ * lookup:<user id>); subjects can come from anonymous input, so what they put in the table is
+ * bounded: a long key is stored as its hash, and each kind's ended windows are deleted.
+ */
+
 /** Fixed windows: every instance agrees which one a moment falls in. */
 const windowOf = (now: number, windowMs: number) => Math.floor(now / windowMs) * windowMs;
+
+const MAX_KEY_LENGTH = 128;
+
+/** The key as stored: itself, or when long its kind and a hash (still one row per key). */
+function storedKey(key: string): string {
+  if (key.length <= MAX_KEY_LENGTH) return key;
+  return `${kindOf(key)}#${createHash('sha256').update(key).digest('hex')}`;
+}
+
+/** "login-user:" of "login-user:wang": the part every key of one limit shares ('' for none). */
+function kindOf(key: string): string {
+  const end = key.indexOf(':');
+  return end > 0 && end < 32 ? key.slice(0, end + 1) : '';
+}
+
+/**
+ * Per database and kind, the window whose ended predecessors were last deleted from here (per
+ * module instance: Next.js may load this module in a few bundles, so a few deletes a window).
+ */
+const clearedUpTo = new WeakMap<Kysely<Database>, Map<string, number>>();
+
+/**
+ * Deletes the rows of `key`'s kind whose window has ended, the first time that kind is counted
+ * here in a new window: one cheap delete per window, however many keys a flood made.
+ */
+async function deleteEndedWindows(db: Kysely<Database>, key: string, windowMs: number, now: number) {
+  const kind = kindOf(key);
+  if (!kind) return;
+  const windowStart = windowOf(now, windowMs);
+  const cleared = clearedUpTo.get(db) ?? new Map<string, number>();
+  clearedUpTo.set(db, cleared);
+  if ((cleared.get(kind) ?? -1) >= windowStart) return;
+  cleared.set(kind, windowStart);
+  await db
+    .deleteFrom('rate_limit')
+    .where(sql<boolean>`substr(key, 1, ${kind.length}) = ${kind}`)
+    .where('window_start', '<', windowStart)
+    .execute();
+}
 
 /**
  * Counts one hit against `key` in the current fixed window and returns the count so far. One
  * atomic upsert in the shared database, so the count holds across every instance of the app.
  */
 export async function countHit(db: Kysely<Database>, key: string, windowMs: number, now = Date.now()): Promise<number> {
+  await deleteEndedWindows(db, key, windowMs, now);
   const windowStart = windowOf(now, windowMs);
   const row = await db
     .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count: 1 })
+    .values({ key: storedKey(key), window_start: windowStart, count: 1 })
     .onConflict((conflict) =>
       conflict.column('key').doUpdateSet({
         count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
@@ -31,10 +78,11 @@ export async function countHit(db: Kysely<Database>, key: string, windowMs: numb
  * as fit are counted, on every instance: the check and the count are one step.
  */
 async function reserveHit(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: number) {
+  await deleteEndedWindows(db, key, windowMs, now);
   const windowStart = windowOf(now, windowMs);
   const row = await db
     .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count: 1 })
+    .values({ key: storedKey(key), window_start: windowStart, count: 1 })
     .onConflict((conflict) =>
       conflict
         .column('key')
@@ -55,7 +103,7 @@ async function releaseHit(db: Kysely<Database>, key: string, windowMs: number, n
   await db
     .updateTable('rate_limit')
     .set({ count: sql<number>`count - 1` })
-    .where('key', '=', key)
+    .where('key', '=', storedKey(key))
     .where('window_start', '=', windowOf(now, windowMs))
     .where('count', '>', 0)
     .execute();
