@@ -169,8 +169,9 @@ export async function enableStaffUser(_previous: AdminActionResult | null, form:
 }
 
 /**
- * Sets a new password. Another user's sessions end too (whoever knew the old password is signed
- * out); an admin resetting their own stays signed in.
+ * Sets a new password, and signs out whoever knew the old one: another user's sessions all end;
+ * an admin resetting their own (often because it may have leaked) keeps only the session they are
+ * using now, so the reset does not throw them out mid-task, and every other one ends.
  */
 export async function resetStaffPassword(
   _previous: AdminActionResult | null,
@@ -183,7 +184,8 @@ export async function resetStaffPassword(
     if (username === null) return refuse('userMissing');
     const self = userId === admin.userId;
     await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: requestHeaders });
-    if (!self) await auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
+    if (self) await auth.api.revokeOtherSessions({ headers: requestHeaders });
+    else await auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
     const message = self ? t('done.ownPassword') : t('done.password', { name: username });
     return { ok: true, message, log: 'password reset', target: username };
   });
