@@ -11,11 +11,21 @@ import { lookupContracts } from './lookup';
 const MINUTE_MS = 60_000;
 const AUDITED_TEXT_MAX = 200;
 
-/** What was asked, as given: a refused input is recorded too, cut to a sane length. */
+/**
+ * What was asked, as given: a refused input is recorded too, cut to a sane length. A forged call
+ * can send an object whose toString is no function: objects are written as JSON, never asked to
+ * turn themselves into text.
+ */
 function asked(input: unknown, field: string): string | null {
   const value = (input as Record<string, unknown> | null | undefined)?.[field];
   if (value === undefined || value === null) return null;
-  return String(value).slice(0, AUDITED_TEXT_MAX);
+  let text: string;
+  try {
+    text = typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.slice(0, AUDITED_TEXT_MAX);
 }
 
 function askedNumber(input: unknown, field: string): number | null {

@@ -131,8 +131,10 @@ export async function createStaffUser(_previous: AdminActionResult | null, form:
     return { ok: true, message, log: 'user created', target: username, details: { role } };
   });
   if (result.ok || result.issue === 'notAdmin') return inAdminsWords(result);
-  // Keep what was typed (never the password), and put a username problem beside its field.
-  const values = { username: String(form.get('username') ?? '').slice(0, 64), role: String(form.get('role') ?? '') };
+  // Keep what was typed (never the password), and put a username problem beside its field. A
+  // forged call may send no form at all.
+  const typed = (name: string) => (form instanceof FormData ? String(form.get(name) ?? '').slice(0, 64) : '');
+  const values = { username: typed('username'), role: typed('role') };
   const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
   return { ...refusalInWords(await getTranslations('users'), { ...result, fieldIssues }), values };
 }

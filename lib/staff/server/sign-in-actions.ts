@@ -30,13 +30,18 @@ const credentials = z.object({
  * per address (rate-limit.ts countFailures: counted before the password is checked, given back
  * when it was right).
  */
-export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signIn(_previous: unknown, form: unknown): Promise<SignInState> {
+  // A forged call can send anything at all in place of the form.
+  if (!(form instanceof FormData)) return { error: 'missing' };
   const parsed = credentials.safeParse({
     username: form.get('username'),
     password: form.get('password'),
     next: form.get('next') ?? undefined,
   });
-  if (!parsed.success) return { error: 'missing', username: String(form.get('username') ?? '') };
+  if (!parsed.success) {
+    const typed = form.get('username');
+    return { error: 'missing', username: typeof typed === 'string' ? typed.slice(0, 64) : undefined };
+  }
   const { username, password, next } = parsed.data;
 
   const { db } = await getStore();
