@@ -52,24 +52,36 @@ async function deleteEndedWindows(db: Kysely<Database>, key: string, windowMs: n
 }
 
 /**
+ * One hit counted against `key` in the window of `now`, in one upsert: a key's row holds its
+ * latest window only. With `limit`, only while that window has room: a full one is left as it
+ * is and no row comes back.
+ */
+function upsertHit(db: Kysely<Database>, key: string, windowMs: number, now: number, limit?: number) {
+  return db
+    .insertInto('rate_limit')
+    .values({ key: storedKey(key), window_start: windowOf(now, windowMs), count: 1 })
+    .onConflict((conflict) => {
+      const counted = conflict.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
+        window_start: sql<number>`excluded.window_start`,
+      });
+      if (limit === undefined) return counted;
+      return counted.where(
+        sql<boolean>`not (rate_limit.window_start = excluded.window_start and rate_limit.count >= ${limit})`,
+      );
+    })
+    .returning('count')
+    .executeTakeFirst();
+}
+
+/**
  * Counts one hit against `key` in the current fixed window and returns the count so far. One
  * atomic upsert in the shared database, so the count holds across every instance of the app.
  */
 export async function countHit(db: Kysely<Database>, key: string, windowMs: number, now = Date.now()): Promise<number> {
   await deleteEndedWindows(db, key, windowMs, now);
-  const windowStart = windowOf(now, windowMs);
-  const row = await db
-    .insertInto('rate_limit')
-    .values({ key: storedKey(key), window_start: windowStart, count: 1 })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
-        window_start: sql<number>`excluded.window_start`,
-      }),
-    )
-    .returning('count')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const row = await upsertHit(db, key, windowMs, now);
+  return Number(row?.count);
 }
 
 /**
@@ -79,23 +91,7 @@ export async function countHit(db: Kysely<Database>, key: string, windowMs: numb
  */
 async function reserveHit(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: number) {
   await deleteEndedWindows(db, key, windowMs, now);
-  const windowStart = windowOf(now, windowMs);
-  const row = await db
-    .insertInto('rate_limit')
-    .values({ key: storedKey(key), window_start: windowStart, count: 1 })
-    .onConflict((conflict) =>
-      conflict
-        .column('key')
-        .doUpdateSet({
-          count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
-          window_start: sql<number>`excluded.window_start`,
-        })
-        // A full window is left as it is, and no row comes back.
-        .where(sql<boolean>`not (rate_limit.window_start = excluded.window_start and rate_limit.count >= ${limit})`),
-    )
-    .returning('count')
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await upsertHit(db, key, windowMs, now, limit)) !== undefined;
 }
 
 /** Gives back a hit counted in the window of `now` (a window that has moved on is left alone). */
