@@ -7,6 +7,7 @@ import {
   actionId,
   bodySize,
   callAction,
+  formArguments,
   hostileForm,
   hostileJsonArguments,
   hostileText,
@@ -102,7 +103,19 @@ for (const action of ACTIONS) {
   });
 }
 
-test('the admin is still signed in and the accounts are as they were', async () => {
+test('the admin is still signed in and the accounts are as they were', async ({ playwright }) => {
+  // The signed-in calls above got past the admin check: the admin is told of no such user, nobody
+  // is told to be an admin first.
+  const body = formArguments([['userId', 'no-such-user']]);
+  const id = actionId('disableStaffUser');
+  const anonymous = await playwright.request.newContext();
+  const asAdmin = await callAction(admin.request, server.url, '/admin/users', id, body);
+  const asNobody = await callAction(anonymous, server.url, '/admin/users', id, body);
+  await anonymous.dispose();
+  expect(asAdmin.value).toMatchObject({ ok: false });
+  expect(asNobody.value).toMatchObject({ ok: false });
+  expect((asAdmin.value as { error: string }).error).not.toBe((asNobody.value as { error: string }).error);
+
   await admin.goto(`${server.url}/admin/users`);
   await expect(admin.getByRole('table')).toBeVisible();
   await expect(admin.getByRole('table').locator('tbody tr')).toHaveCount(1);
