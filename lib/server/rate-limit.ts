@@ -81,7 +81,8 @@ function upsertHit(db: Kysely<Database>, key: string, windowMs: number, now: num
 export async function countHit(db: Kysely<Database>, key: string, windowMs: number, now = Date.now()): Promise<number> {
   await deleteEndedWindows(db, key, windowMs, now);
   const row = await upsertHit(db, key, windowMs, now);
-  return Number(row?.count);
+  if (!row) throw new Error('rate_limit: an unconditional upsert returned no row');
+  return Number(row.count);
 }
 
 /**
