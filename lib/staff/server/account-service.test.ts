@@ -111,7 +111,7 @@ describe.each(STORES)('%o', (makeEnv) => {
     ]);
   });
 
-  it("resetting a password ends the person's sessions; resetting one's own keeps them", async () => {
+  it("resetting a password ends the person's sessions; resetting one's own keeps only the session it was done in", async () => {
     const clerk = await create('qian', 'staff', ['south']);
     await signIn(auth, 'qian', PASSWORD);
     expect(await resetPassword(deps, asCli, { username: 'qian' }, 'second-password-2')).toMatchObject({ ok: true });
@@ -121,8 +121,13 @@ describe.each(STORES)('%o', (makeEnv) => {
 
     const boss = await create('boss', 'admin');
     await signIn(auth, 'boss', PASSWORD);
-    expect(await resetPassword(deps, as(boss), { id: boss.id }, 'boss-password-2')).toMatchObject({ ok: true });
-    expect(await sessionsOf(boss.id)).toBe(1);
+    await signIn(auth, 'boss', PASSWORD);
+    const [here, elsewhere] = await store.db.selectFrom('session').select('id').where('userId', '=', boss.id).execute();
+    const fromHere = { ...as(boss), keepSession: here.id };
+    expect(await resetPassword(deps, fromHere, { id: boss.id }, 'boss-password-2')).toMatchObject({ ok: true });
+    const left = await store.db.selectFrom('session').select('id').where('userId', '=', boss.id).execute();
+    expect(left.map((session) => session.id)).toEqual([here.id]);
+    expect(left.map((session) => session.id)).not.toContain(elsewhere.id);
     expect(await resetPassword(deps, asCli, { username: 'qian' }, 'short')).toEqual({
       ok: false,
       issue: 'passwordLength',
