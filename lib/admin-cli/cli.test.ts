@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '@/lib/server/db/database';
-import { accountDeps, migratedStore, signIn, testAuth } from '@/test-support/accounts';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
+import { accountDeps, signIn, testAuth } from '@/test-support/accounts';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
 import { runCli } from './cli';
 
 /**
@@ -45,17 +46,7 @@ function expectOneLine(run: Run, line: RegExp): void {
 }
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
-
-  beforeAll(async () => {
-    ({ env: testEnv, store } = await migratedStore(makeEnv));
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
+  const store = sharedStore(makeEnv);
 
   const ok = async (args: string[], input = '') => {
     const run = await admin(store, args, input);
@@ -212,7 +203,7 @@ describe.each(STORES)('%o', (makeEnv) => {
     if (store.type !== 'sqlite') return;
     // Another process's write transaction holds the file for 1.5 seconds (another process: waiting
     // for the file blocks this one's thread, so a holder here could never let go).
-    const other = spawn(process.execPath, ['-e', HOLD_FILE, `${testEnv.env.DATA_DIR}/dashboard.sqlite`], {
+    const other = spawn(process.execPath, ['-e', HOLD_FILE, `${store.env.DATA_DIR}/dashboard.sqlite`], {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     const closed = once(other, 'close');
