@@ -12,6 +12,8 @@ const both = { username: `clerk-both-${run}`, password: 'clerk-both-password-1' 
 const mingde = { username: `clerk-mingde-${run}`, password: 'clerk-mingde-password-1' };
 const SUNSHINE_TRACES = ['101164396123311331', '101164396123311332', '午餐费', '校车费', '阳光小学'];
 
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(() => {
   sandboxAdmin(
     ['user', 'add', both.username, '--role', 'staff', '--school', 'sunshine', '--school', 'mingde'],
