@@ -64,6 +64,18 @@ test('the provider admin adds, renames and archives a school and its plan', asyn
   await renamed.getByRole('button', { name: '归档学校' }).click();
   await expect(renamed.getByText('已归档', { exact: true }).first()).toBeVisible();
   await expect(renamed.getByRole('button', { name: '改名' })).toHaveCount(0);
+
+  // Each act is in the audit trail as what it was, under its school; the filter offers the school.
+  await open(page, '/admin/audit');
+  const filters = page.getByRole('form', { name: '筛选条件' });
+  await filters.getByLabel('学校').selectOption(KEY);
+  await filters.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(new RegExp(`school=${KEY}`));
+  const trail = page.getByRole('table', { name: '查询记录（最新的在前）' });
+  await expect(trail.getByRole('cell', { name: `添加学校 · ${KEY}（实验学校${run}）` })).toBeVisible();
+  await expect(trail.getByRole('cell', { name: `归档签约模板 · ${PLAN}（寄宿费）` })).toBeVisible();
+  await expect(trail.getByRole('cell', { name: KEY, exact: true }).first()).toBeVisible();
+  await expect(trail.getByRole('cell', { name: 'sunshine', exact: true })).toHaveCount(0);
 });
 
 test('staff and school admins are told no on the schools page', async ({ browser }) => {
