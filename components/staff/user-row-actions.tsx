@@ -82,7 +82,7 @@ export function UserRowActions({ user, self, roles, schools }: UserRowActionsPro
               <button
                 type="submit"
                 aria-label={t('users.changeRoleLabel', { name: user.username })}
-                className={secondaryButtonClass}
+                className={`${secondaryButtonClass} whitespace-nowrap`}
               >
                 {t('users.changeRole')}
               </button>
@@ -96,7 +96,7 @@ export function UserRowActions({ user, self, roles, schools }: UserRowActionsPro
                   <button
                     type="submit"
                     aria-label={t('users.saveSchoolsLabel', { name: user.username })}
-                    className={secondaryButtonClass}
+                    className={`${secondaryButtonClass} whitespace-nowrap`}
                   >
                     {t('users.saveSchools')}
                   </button>
