@@ -16,7 +16,7 @@ function RoleBadge({ role }: { role: string }) {
   const admin = role === 'admin';
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         admin ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'
       }`}
     >
@@ -29,7 +29,7 @@ function StatusBadge({ banned }: { banned: boolean }) {
   const t = useTranslations('users.status');
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         banned ? 'bg-red-100 text-red-800' : 'bg-emerald-100 text-emerald-800'
       }`}
     >
