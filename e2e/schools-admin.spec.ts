@@ -79,6 +79,8 @@ test('the provider admin adds, renames and archives a school and its plan', asyn
 });
 
 test('staff and school admins are told no on the schools page', async ({ browser }) => {
+  // Two accounts made with the command line (a process each), then two sign-ins.
+  test.setTimeout(90_000);
   const clerk = { username: `clerk-s-${run}`, password: 'clerk-s-password-1' };
   const head = { username: `head-s-${run}`, password: 'head-s-password-1' };
   sandboxAdmin(['user', 'add', clerk.username, '--role', 'staff', '--school', 'sunshine'], clerk.password);
