@@ -9,6 +9,8 @@ export const MERCHANT_PORT = PORT + 1;
 /** The app in platform-certificate mode whose primary host refuses connections. */
 export const CERTIFICATE_MERCHANT_PORT = PORT + 2;
 export const FAKE_WECHATPAY_PORT = PORT + 99;
+/** Where sandbox-demo.spec.ts starts its own app, without a configured first admin. */
+export const DEMO_SANDBOX_PORT = PORT + 3;
 /** Nothing listens here: the certificate-mode merchant's primary host. */
 const REFUSING_PORT = PORT + 98;
 /** The merchant the fake WeChat Pay knows; its key files are written to `dir` by the fake. */
@@ -31,6 +33,8 @@ const merchantEnv = {
  * schools.spec.ts can set up schools with the admin command line on the running app's database.
  */
 export const MERCHANT_DATA_DIR = join(tmpdir(), `eduschoolpay-e2e-${PORT}-merchant-data`);
+/** The sandbox app's data directory, fresh for each run, where specs add clerks with the admin command line. */
+export const SANDBOX_DATA_DIR = join(tmpdir(), `eduschoolpay-e2e-${PORT}-sandbox-data`);
 
 /** The first admin every test server is started with, as a school would start it. */
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1' };
@@ -100,7 +104,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh data directory each run: the first admin is made from DASHBOARD_ADMIN_*.
-      command: `DATA_DIR=$(mktemp -d) npx next start -H 127.0.0.1 -p ${PORT}`,
+      command: `rm -rf ${SANDBOX_DATA_DIR} && mkdir -p ${SANDBOX_DATA_DIR} && DATA_DIR=${SANDBOX_DATA_DIR} npx next start -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/login`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -42,9 +42,11 @@ test('a lookup appears in the audit trail, and exports as a CSV that Excel reads
 
 test('staff cannot open admin pages, and a disabled user is refused on the next request', async ({ page, browser }) => {
   await open(page, '/admin/users');
-  await page.getByLabel('用户名').fill(clerk.username);
-  await page.getByLabel('初始密码').fill(clerk.password);
-  await page.getByRole('button', { name: '创建用户' }).click();
+  const create = page.getByRole('form', { name: '新建用户' });
+  await create.getByLabel('用户名').fill(clerk.username);
+  await create.getByLabel('初始密码').fill(clerk.password);
+  await create.getByRole('checkbox', { name: '明德中学' }).check();
+  await create.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
 
   const clerkPage = await signInFresh(browser, clerk.username, clerk.password);

@@ -26,9 +26,11 @@ test('another staff member’s searches are not listed', async ({ page, browser,
   // A fresh staff account, made through the admin page, that has searched nothing yet.
   const username = `clerk${Date.now() % 100000}`;
   await open(page, '/admin/users');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('初始密码').fill('clerk-password-1');
-  await page.getByRole('button', { name: '创建用户' }).click();
+  const create = page.getByRole('form', { name: '新建用户' });
+  await create.getByLabel('用户名').fill(username);
+  await create.getByLabel('初始密码').fill('clerk-password-1');
+  await create.getByRole('checkbox', { name: '阳光小学' }).check();
+  await create.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByText(`已创建用户 ${username}`)).toBeVisible();
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: 'zh-CN' });

@@ -1,4 +1,5 @@
 import { contractsUrl, expect, LI, open, test, ZHANG } from './fixtures';
+import { sandboxAdmin, signInAs } from './people';
 
 /**
  * Not a check: renders the main screens to docs/screenshots/ for the README and for a human look,
@@ -14,6 +15,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('screens', async ({ page }) => {
+      // Many pages, on a machine that may be busy.
+      test.setTimeout(120_000);
       await open(page, '/contracts');
       await page.screenshot(shot('first-visit'));
 
@@ -54,6 +57,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot(shot('admin-audit'));
       await open(page, '/admin/users');
       await page.screenshot(shot('admin-users'));
+      await open(page, '/admin/schools');
+      await page.screenshot(shot('admin-schools'));
 
       // The first visit again, now with this session's searches under 我最近的查询.
       await open(page, '/contracts');
@@ -64,6 +69,28 @@ for (const scheme of ['light', 'dark'] as const) {
       await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL }]);
       await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
       await page.screenshot(shot('results-en'));
+    });
+
+    test('schools of a clerk and of a school admin', async ({ browser }) => {
+      test.setTimeout(90_000);
+      const run = `${scheme}-${Date.now().toString(36)}`;
+      const clerk = { username: `shot-both-${run}`, password: 'shot-password-1' };
+      const head = { username: `shot-head-${run}`, password: 'shot-password-1' };
+      sandboxAdmin(
+        ['user', 'add', clerk.username, '--role', 'staff', '--school', 'sunshine', '--school', 'mingde'],
+        clerk.password,
+      );
+      sandboxAdmin(['user', 'add', head.username, '--role', 'school_admin', '--school', 'sunshine'], head.password);
+      const page = await signInAs(browser, clerk);
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, '/contracts?school=sunshine');
+      await page.screenshot(shot('school-picker'));
+      await page.context().close();
+      const headPage = await signInAs(browser, head);
+      await headPage.emulateMedia({ colorScheme: scheme });
+      await open(headPage, '/admin/users');
+      await headPage.screenshot(shot('admin-users-school-admin'));
+      await headPage.context().close();
     });
 
     test('login', async ({ browser }) => {

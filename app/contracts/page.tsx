@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { getTranslations } from 'next-intl/server';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
+import { SchoolPicker } from '@/components/contracts/school-picker';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
 import { latestAuditOf } from '@/lib/audit/server/store';
@@ -10,10 +11,12 @@ import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
+import { chosenSchool } from '@/lib/schools/choice';
+import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
 import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
-import { type SearchParamsRecord, withParams } from '@/lib/url-state';
+import { readParam, type SearchParamsRecord, withParams } from '@/lib/url-state';
 
 type SearchParams = Promise<SearchParamsRecord>;
 
@@ -22,8 +25,11 @@ type SearchParams = Promise<SearchParamsRecord>;
  * and React Query in the browser starts from the same answer instead of asking again.
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
-  const input = searchParamsInput(await searchParams);
-  const staff = await requireStaffPage(withParams(CONTRACTS_PATH, input));
+  const params = await searchParams;
+  const input = searchParamsInput(params);
+  const requestedSchool = readParam(params, 'school');
+  const staff = await requireStaffPage(withParams(CONTRACTS_PATH, { ...input, school: requestedSchool }));
+  const { db } = await getStore();
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const requested = isSearchRequested(input);
@@ -38,7 +44,18 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   }
   // Enough of the newest records to find a handful of distinct searches among their page turns;
   // read on every render, so going back to the empty form (client-side) still has the list.
-  const recent = recentSearches(await latestAuditOf((await getStore()).db, staff.userId, 60), 6);
+  const recent = recentSearches(await latestAuditOf(db, staff.userId, 60), 6);
+  // Only the schools and plans within the clerk's reach are read, so nothing else can reach the browser.
+  const schools = await schoolChoicesOf(db, staff);
+  const plans = schools.flatMap((school) => school.plans);
+  const chosen = chosenSchool({
+    role: staff.role,
+    schools: schools.map((school) => school.key),
+    requested: requestedSchool,
+    planSchool: schools.find((school) => school.plans.some((plan) => plan.planId === input.plan_id))?.key,
+  });
+  const offered = chosen === null ? schools : schools.filter((school) => school.key === chosen);
+  const noSchool = staff.role !== 'admin' && schools.length === 0;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">
       <AppHeader staff={staff} current="contracts" />
@@ -46,9 +63,17 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
         <h1 className="text-2xl font-semibold tracking-tight">{t('nav.contracts')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('app.subtitle')}</p>
       </div>
-      {getSettings().wechatpay.mode === 'sandbox' && <SandboxBanner showDemos={!requested} />}
+      {getSettings().wechatpay.mode === 'sandbox' && (
+        <SandboxBanner showDemos={!requested} plans={plans} anyPlan={staff.role === 'admin'} />
+      )}
+      {noSchool && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          {t('plans.noSchool')}
+        </p>
+      )}
+      <SchoolPicker schools={schools} chosen={chosen} offerAll={staff.role === 'admin'} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ContractsScreen plans={getSettings().plans} username={staff.username} recent={recent} />
+        <ContractsScreen schools={offered} plans={plans} username={staff.username} recent={recent} />
       </HydrationBoundary>
     </div>
   );

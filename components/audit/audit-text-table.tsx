@@ -18,6 +18,7 @@ export interface AuditRow {
 
 const CELL_CLASS: Partial<Record<AuditColumn, string>> = {
   at: 'whitespace-nowrap tabular-nums',
+  school: 'font-mono text-xs',
   openid: 'min-w-56 font-mono text-xs break-all',
   planId: 'font-mono text-xs',
   page: 'whitespace-nowrap tabular-nums',

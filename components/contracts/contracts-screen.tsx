@@ -12,13 +12,16 @@ import {
   searchParamsInput,
   searchPath,
 } from '@/lib/contracts/search-input';
+import type { SchoolChoice } from '@/lib/schools/choice';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';
 import { SearchForm } from './search-form';
 
 interface ContractsScreenProps {
-  /** The school's plans by name (WECHATPAY_PLANS). */
+  /** The schools whose plans the form offers. */
+  schools: readonly SchoolChoice[];
+  /** Every plan within the clerk's reach by name, to name the plans of results and recent searches. */
   plans: readonly NamedPlan[];
   /** The signed-in staff member, whose table preferences this browser keeps. */
   username: string;
@@ -27,7 +30,7 @@ interface ContractsScreenProps {
 }
 
 /** The search lives in the URL: this screen reads it, and every search or page change writes it. */
-export function ContractsScreen({ plans, username, recent }: ContractsScreenProps) {
+export function ContractsScreen({ schools, plans, username, recent }: ContractsScreenProps) {
   const searchParams = useSearchParams();
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
@@ -62,7 +65,7 @@ export function ContractsScreen({ plans, username, recent }: ContractsScreenProp
         urlInput={input}
         urlErrors={parsed && !parsed.ok ? parsed.fieldErrors : undefined}
         onSearch={show}
-        plans={plans}
+        schools={schools}
       />
       {!requested && <RecentSearches searches={recent} plans={plans} />}
       {!requested && <FirstVisit />}

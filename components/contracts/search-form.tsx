@@ -4,7 +4,6 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { primaryButtonClass } from '@/components/ui/button-styles';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
-import type { NamedPlan } from '@/lib/contracts/plans';
 import {
   CONTRACT_STATUSES,
   type ContractsQuery,
@@ -14,6 +13,7 @@ import {
   parseContractsQuery,
 } from '@/lib/contracts/search-input';
 import { CONTRACTS_PATH } from '@/lib/paths';
+import type { SchoolChoice } from '@/lib/schools/choice';
 import { PlanChoices } from './plan-choices';
 
 type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
@@ -33,8 +33,8 @@ interface SearchFormProps {
   /** What is wrong with the URL's search, shown until the clerk searches again. */
   urlErrors?: FieldErrors;
   onSearch: (query: ContractsQuery) => void;
-  /** The school's plans by name (WECHATPAY_PLANS). */
-  plans: readonly NamedPlan[];
+  /** The schools whose plans are offered by name: the one chosen, or every one a provider admin reaches. */
+  schools: readonly SchoolChoice[];
 }
 
 /**
@@ -42,7 +42,7 @@ interface SearchFormProps {
  * stands beside the field and no request is made. Status and page size apply at once to a search
  * already shown, starting again from its first page.
  */
-export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormProps) {
+export function SearchForm({ urlInput, urlErrors, onSearch, schools }: SearchFormProps) {
   const urlKey = JSON.stringify(urlInput);
   const [seenUrl, setSeenUrl] = useState(urlKey);
   const [draft, setDraft] = useState(() => draftFrom(urlInput));
@@ -122,7 +122,7 @@ export function SearchForm({ urlInput, urlErrors, onSearch, plans }: SearchFormP
       {idField('openid', 'openid')}
       <div>
         {idField('plan_id', 'planId', 'numeric')}
-        <PlanChoices plans={plans} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
+        <PlanChoices schools={schools} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
       </div>
       <fieldset>
         <legend className="mb-1 block text-sm font-medium">{t('form.status')}</legend>

@@ -10,17 +10,21 @@ import { LanguageSwitch } from './language-switch';
 const linkClass =
   'rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white';
 
-/** The app's title, where staff can go (admins see the admin pages), the language, who is signed in, and sign-out. */
-export function AppHeader({ staff, current }: { staff: Staff; current: 'contracts' | 'audit' | 'users' }) {
+/**
+ * The app's title, where staff can go (a school admin: their schools' audit trail and accounts;
+ * the provider admin: every admin page), the language, who is signed in, and sign-out.
+ */
+export function AppHeader({ staff, current }: { staff: Staff; current: 'contracts' | 'audit' | 'users' | 'schools' }) {
   const t = useTranslations();
   const links = [
     { key: 'contracts', href: CONTRACTS_PATH, label: t('nav.contracts') },
-    ...(staff.role === 'admin'
+    ...(staff.role !== 'staff'
       ? [
           { key: 'audit', href: '/admin/audit', label: t('nav.audit') },
           { key: 'users', href: '/admin/users', label: t('nav.users') },
         ]
       : []),
+    ...(staff.role === 'admin' ? [{ key: 'schools', href: '/admin/schools', label: t('nav.schools') }] : []),
   ];
   return (
     <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4">

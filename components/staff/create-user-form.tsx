@@ -3,25 +3,36 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { primaryButtonClass } from '@/components/ui/button-styles';
-import { Field, inputClass } from '@/components/ui/field';
-import { type AdminActionResult, PASSWORD_MAX, USER_ROLES, USERNAME_MAX } from '@/lib/staff/account-input';
+import { Field, FieldError, inputClass } from '@/components/ui/field';
+import type { SchoolOption } from '@/lib/staff/account';
+import { type AdminActionResult, PASSWORD_MAX, USERNAME_MAX, type UserRole } from '@/lib/staff/account-input';
 import { createStaffUser } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
+import { SchoolCheckboxes } from './school-checkboxes';
+
+interface CreateUserFormProps {
+  /** The roles the signed-in admin may give (a school admin: not the provider's). */
+  roles: readonly UserRole[];
+  /** The schools they may give. */
+  schools: readonly SchoolOption[];
+}
 
 /** 新建用户: the server validates; a refusal keeps what was typed (except the password). */
-export function CreateUserForm() {
+export function CreateUserForm({ roles, schools }: CreateUserFormProps) {
   const [state, action, pending] = useActionState<AdminActionResult | null, FormData>(createStaffUser, null);
   const t = useTranslations();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? (state.values ?? {}) : {};
-  const role = values.role && (USER_ROLES as readonly string[]).includes(values.role) ? values.role : 'staff';
+  const role = values.role && (roles as readonly string[]).includes(values.role) ? values.role : 'staff';
   const form = useRef<HTMLFormElement>(null);
 
   // After an answer, focus goes where the admin continues: the refused field, or a fresh username.
   useEffect(() => {
     if (!state) return;
     const refused = state.ok ? {} : (state.fieldErrors ?? {});
-    const field = state.ok ? 'username' : (['username', 'password', 'role'] as const).find((f) => refused[f]);
+    const field = state.ok
+      ? 'username'
+      : (['username', 'password', 'role', 'schools'] as const).find((f) => refused[f]);
     if (field) form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
   }, [state]);
   return (
@@ -76,7 +87,7 @@ export function CreateUserForm() {
         <Field id="new-role" label={t('users.create.role')} error={errors.role}>
           {(control) => (
             <select {...control} name="role" defaultValue={role} className={inputClass}>
-              {USER_ROLES.map((value) => (
+              {roles.map((value) => (
                 <option key={value} value={value}>
                   {t(`roles.${value}`)}
                 </option>
@@ -90,6 +101,20 @@ export function CreateUserForm() {
           </button>
         </div>
       </div>
+      <fieldset aria-describedby="new-schools-hint" aria-invalid={errors.schools ? true : undefined}>
+        <legend className="mb-1 text-sm font-medium">{t('users.create.schools')}</legend>
+        {/* Keyed by the answer, so a refused form shows the ticks sent and a done one is fresh. */}
+        <SchoolCheckboxes
+          key={JSON.stringify(state)}
+          schools={schools}
+          checked={values.schools ?? []}
+          idPrefix="new-schools"
+        />
+        <FieldError id="new-schools-error" message={errors.schools} />
+        <p id="new-schools-hint" className="mt-1 text-xs text-slate-500">
+          {t('users.create.schoolsHint')}
+        </p>
+      </fieldset>
       {/* A field's own problem stands beside it; anything else is said here. */}
       <ActionMessage result={state && !state.ok && Object.keys(errors).length > 0 ? null : state} />
     </form>

@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { type DataTableFeatures, dataTableColumnHelper } from '@/components/ui/data-table/features';
 import { useDataTable } from '@/components/ui/data-table/use-data-table';
-import type { StaffAccount } from '@/lib/staff/account';
+import type { SchoolOption, StaffAccount } from '@/lib/staff/account';
+import type { UserRole } from '@/lib/staff/account-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
 import { UserRowActions } from './user-row-actions';
 
@@ -15,11 +16,11 @@ function RoleBadge({ role }: { role: string }) {
   const admin = role === 'admin';
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         admin ? 'bg-blue-100 text-blue-800' : 'bg-slate-100 text-slate-700'
       }`}
     >
-      {role === 'admin' || role === 'staff' ? t(role) : role}
+      {role === 'admin' || role === 'school_admin' || role === 'staff' ? t(role) : role}
     </span>
   );
 }
@@ -28,7 +29,7 @@ function StatusBadge({ banned }: { banned: boolean }) {
   const t = useTranslations('users.status');
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         banned ? 'bg-red-100 text-red-800' : 'bg-emerald-100 text-emerald-800'
       }`}
     >
@@ -37,8 +38,13 @@ function StatusBadge({ banned }: { banned: boolean }) {
   );
 }
 
-/** An account, and whether it is the signed-in admin's own. */
-type AccountRow = StaffAccount & { self: boolean };
+/** An account, whether it is the signed-in admin's own, its schools by name, and what may be given it. */
+type AccountRow = StaffAccount & {
+  self: boolean;
+  schoolNames: string;
+  rolesOffered: readonly UserRole[];
+  schoolsOffered: readonly SchoolOption[];
+};
 
 const column = dataTableColumnHelper<AccountRow>();
 const rowId = (account: AccountRow) => account.id;
@@ -61,14 +67,37 @@ function UsernameCell({ row }: Cell<string>) {
 const RoleCell = ({ getValue }: Cell<string>) => <RoleBadge role={getValue()} />;
 const StatusCell = ({ getValue }: Cell<boolean>) => <StatusBadge banned={getValue()} />;
 const CreatedCell = ({ getValue }: Cell<number>) => formatBeijingDateTime(getValue());
-const ActionsCell = ({ row }: Cell<unknown>) => <UserRowActions user={row.original} self={row.original.self} />;
+const ActionsCell = ({ row }: Cell<unknown>) => (
+  <UserRowActions
+    user={row.original}
+    self={row.original.self}
+    roles={row.original.rolesOffered}
+    schools={row.original.schoolsOffered}
+  />
+);
+
+interface UsersTableProps {
+  accounts: StaffAccount[];
+  selfId: string;
+  /** The roles the signed-in admin may give. */
+  roles: readonly UserRole[];
+  /** The schools they may give. */
+  schools: readonly SchoolOption[];
+}
 
 /** Every account with what an admin can do to it; the signed-in admin's own row says why it offers less. */
-export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; selfId: string }) {
+export function UsersTable({ accounts, selfId, roles, schools }: UsersTableProps) {
   const t = useTranslations('users');
   const rows = useMemo(
-    () => accounts.map((account) => ({ ...account, self: account.id === selfId })),
-    [accounts, selfId],
+    () =>
+      accounts.map((account) => ({
+        ...account,
+        self: account.id === selfId,
+        schoolNames: account.schools.map((key) => schools.find((school) => school.key === key)?.name ?? key).join('、'),
+        rolesOffered: roles,
+        schoolsOffered: schools,
+      })),
+    [accounts, selfId, roles, schools],
   );
   const columns = useMemo(
     () => [
@@ -79,6 +108,7 @@ export function UsersTable({ accounts, selfId }: { accounts: StaffAccount[]; sel
         cell: UsernameCell,
       }),
       column.accessor('role', { header: t('columns.role'), cell: RoleCell }),
+      column.accessor('schoolNames', { id: 'schools', header: t('columns.schools') }),
       column.accessor('banned', { id: 'status', header: t('columns.status'), cell: StatusCell }),
       column.accessor('createdAt', {
         header: t('columns.createdAt'),

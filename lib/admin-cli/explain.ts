@@ -47,6 +47,8 @@ export function explainAccountIssue(issue: UserIssue, subject = ''): string {
       return `unknown school ${subject}`;
     case 'schoolArchived':
       return `school ${subject} is archived`;
+    case 'schoolsRequired':
+      return 'staff and school admins need at least one school: add --school KEY';
     case 'notAllowed':
     case 'notAdmin':
     case 'selfDisable':

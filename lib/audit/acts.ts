@@ -23,6 +23,11 @@ export const PRIVILEGED_ACTS = [
 ] as const;
 export type PrivilegedAct = (typeof PRIVILEGED_ACTS)[number];
 
+/** Whether a record's action is a privileged act (the audit page reads it as the act it was). */
+export function isPrivilegedAct(action: string): action is PrivilegedAct {
+  return (PRIVILEGED_ACTS as readonly string[]).includes(action);
+}
+
 const DETAIL_MAX = 200;
 
 export interface ActFacts {

@@ -8,6 +8,7 @@ describe('auditHeaders', () => {
     expect(auditHeaders(zhText)).toEqual([
       '时间',
       '工作人员',
+      '学校',
       'openid',
       '签约模板号',
       '状态筛选',
@@ -73,6 +74,7 @@ describe('auditCells', () => {
     expect(auditCells(zhText, record())).toEqual({
       at: '2026-09-01 00:30:05',
       staff: 'alice',
+      school: null,
       openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
       planId: '101164396123311331',
       status: '全部',
@@ -119,5 +121,24 @@ describe('auditCells', () => {
 
   it('reads an epoch given as a string (a bigint from some drivers)', () => {
     expect(auditCells(zhText, record({ at: '1788193805000' as unknown as number })).at).toBe('2026-09-01 00:30:05');
+  });
+});
+
+describe('privileged acts', () => {
+  it('read as the act they were, on whom, with what changed', () => {
+    const act = { outcome: 'ok', result_count: null, error_code: null };
+    expect(outcomeText(zhText, { ...act, action: 'account_create', subject: 'zhang-wei', detail: null })).toBe(
+      '创建账号 · zhang-wei',
+    );
+    expect(
+      outcomeText(zhText, { ...act, action: 'school_rename', subject: 'sunshine', detail: '阳光小学 → 阳光实验小学' }),
+    ).toBe('学校改名 · sunshine（阳光小学 → 阳光实验小学）');
+    expect(outcomeText(enText, { ...act, action: 'plan_archive', subject: '101', detail: '午餐费' })).toBe(
+      'Plan archived · 101 (午餐费)',
+    );
+  });
+
+  it('show their school in its column', () => {
+    expect(auditCells(zhText, record({ action: 'account_create', school_key: 'sunshine' })).school).toBe('sunshine');
   });
 });

@@ -1,4 +1,5 @@
 import type { Translator } from '@/i18n/translator';
+import { isPrivilegedAct } from '@/lib/audit/acts';
 import type { AuditRecord } from '@/lib/audit/record';
 import { CONTRACT_STATUSES } from '@/lib/contracts/search-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
@@ -14,6 +15,7 @@ import catalog from '@/messages/zh-CN.json';
 export const AUDIT_COLUMNS = [
   'at',
   'staff',
+  'school',
   'openid',
   'planId',
   'status',
@@ -38,12 +40,20 @@ export function auditHeaders(t: AuditText): string[] {
 
 /**
  * "成功，N 条", or what went wrong with WeChat's error code when there is one; a page fetched for
- * a CSV export says so.
+ * a CSV export says so. A privileged act reads as what it was, e.g. "创建账号 · zhang-wei（role staff）".
  */
 export function outcomeText(
   t: AuditText,
-  record: Pick<AuditRecord, 'action' | 'outcome' | 'result_count' | 'error_code'>,
+  record: Pick<AuditRecord, 'action' | 'outcome' | 'result_count' | 'error_code'> &
+    Partial<Pick<AuditRecord, 'subject' | 'detail'>>,
 ): string {
+  if (isPrivilegedAct(record.action)) {
+    const act = t(`audit.acts.${record.action}`);
+    const subject = record.subject ?? t('admin.missing');
+    return record.detail
+      ? t('audit.actDetail', { act, subject, detail: record.detail })
+      : t('audit.act', { act, subject });
+  }
   const text = recordOutcome(t, record);
   return record.action === 'export' ? t('audit.exported', { outcome: text }) : text;
 }
@@ -72,6 +82,7 @@ export function auditCells(t: AuditText, record: AuditRecord): Record<AuditColum
   return {
     at: formatBeijingDateTime(Number(record.at)),
     staff: record.username,
+    school: record.school_key,
     openid: record.openid,
     planId: record.plan_id,
     status: statusText(t, record.contract_status),

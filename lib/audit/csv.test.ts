@@ -16,7 +16,7 @@ describe('auditCsvHeader and auditCsvLine', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv).toBe(`\uFEFF${auditCsvHeader(zhText)}`);
     expect(auditCsvHeader(zhText)).toBe(
-      '时间,工作人员,openid,签约模板号,状态筛选,页码位置(offset/limit),结果,微信支付 Request-ID,来源 IP\r\n',
+      '时间,工作人员,学校,openid,签约模板号,状态筛选,页码位置(offset/limit),结果,微信支付 Request-ID,来源 IP\r\n',
     );
   });
 
@@ -30,7 +30,7 @@ describe('auditCsvHeader and auditCsvLine', () => {
     // The full-width comma in 成功，20 条 is not a separator: no quotes needed. The all-digit plan
     // id is written as text Excel keeps whole.
     expect(lines[1]).toBe(
-      `2026-09-01 00:30:05,bob,oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,"=""101164396123311331""",全部,20/20,成功，20 条,08F4A2B1C90610,10.0.0.8`,
+      `2026-09-01 00:30:05,bob,,oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,"=""101164396123311331""",全部,20/20,成功，20 条,08F4A2B1C90610,10.0.0.8`,
     );
     expect(lines[2]).toContain(',微信支付暂时不可用（SYSTEM_ERROR）,');
     expect(lines[3]).toBe('');

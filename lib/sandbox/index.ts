@@ -3,5 +3,5 @@
  * its demo facts. Everything else under lib/sandbox is the simulator's own business.
  */
 export { FAULT_SUMMARIES } from './faults';
-export { DEMO_PARENT_SUMMARIES, DEMO_PLANS, SANDBOX_MCHID } from './seed';
+export { DEMO_PARENT_SUMMARIES, DEMO_PLANS, DEMO_SCHOOLS, SANDBOX_MCHID } from './seed';
 export { type RunningSandbox, type SandboxOptions, startSandbox } from './server';

@@ -15,6 +15,15 @@ export const DEMO_PLANS = [
 
 const [LUNCH, BUS, AFTER_SCHOOL] = DEMO_PLANS.map((plan) => plan.planId);
 
+/**
+ * The demo schools the app is seeded with in sandbox mode (one deployment, many schools): each
+ * holds some of the demo plans, so each school's clerk finds their own parents and no others.
+ */
+export const DEMO_SCHOOLS = [
+  { key: 'sunshine', name: '阳光小学', planIds: [LUNCH, BUS] },
+  { key: 'mingde', name: '明德中学', planIds: [AFTER_SCHOOL] },
+] as const;
+
 export interface SeedContract {
   contract_id: string;
   plan_id: string;

@@ -43,3 +43,9 @@ export const SETTINGS: Origin = {
   actor: { userId: 'settings', username: 'WECHATPAY_PLANS', role: 'admin', schools: [] },
   from: 'startup',
 };
+
+/** The sandbox's own demo data, made at start in sandbox mode only. */
+export const SANDBOX: Origin = {
+  actor: { userId: 'sandbox', username: 'sandbox', role: 'admin', schools: [] },
+  from: 'startup',
+};

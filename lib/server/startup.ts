@@ -1,5 +1,6 @@
 import 'server-only';
 import { getGateway } from '@/lib/gateway/gateway';
+import { seedDemoSchools } from '@/lib/schools/server/demo-schools';
 import { applySchoolSettings } from '@/lib/schools/server/seed';
 import { getStore, type Store } from '@/lib/server/db/database';
 import { ConfigError } from '@/lib/settings/errors';
@@ -53,9 +54,12 @@ export async function startServer(): Promise<void> {
     stop(`Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`);
   }
   await applySchoolSettings(store, settings.schoolPlans);
+  // The sandbox's demo plans belong to its demo schools, unless WECHATPAY_PLANS says otherwise.
+  const sandbox = settings.wechatpay.mode === 'sandbox';
+  if (sandbox && !settings.schoolPlans) await seedDemoSchools(store);
   await getAuth();
   try {
-    await ensureFirstAdmin(settings.access, settings.wechatpay.mode === 'sandbox');
+    await ensureFirstAdmin(settings.access, sandbox);
   } catch (error) {
     const reason = (error as { body?: { message?: string } }).body?.message ?? String(error);
     stop(`Configuration error: DASHBOARD_ADMIN_USERNAME: the first admin could not be created (${reason})`);

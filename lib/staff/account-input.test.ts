@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changeRoleSchema, createUserSchema, parseUserForm, resetPasswordSchema, userRefSchema } from './account-input';
+import {
+  changeRoleSchema,
+  createUserSchema,
+  missingSchools,
+  parseUserForm,
+  resetPasswordSchema,
+  rolesOffered,
+  userRefSchema,
+} from './account-input';
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -73,5 +81,20 @@ describe('row actions', () => {
       data: { userId: 'u1', role: 'admin' },
     });
     expect(parseUserForm(changeRoleSchema, { userId: 'u1', role: 'root' })).toMatchObject({ ok: false, issue: 'role' });
+  });
+});
+
+describe('what the users page offers', () => {
+  it('a school admin never the provider admin role; the provider admin every role', () => {
+    expect(rolesOffered('school_admin')).toEqual(['staff', 'school_admin']);
+    expect(rolesOffered('admin')).toEqual(['staff', 'school_admin', 'admin']);
+    expect(parseUserForm(changeRoleSchema, { userId: 'u1', role: 'school_admin' })).toMatchObject({ ok: true });
+  });
+
+  it('staff and school admins need a school, a provider admin none', () => {
+    expect(missingSchools('staff', [])).toBe(true);
+    expect(missingSchools('school_admin', [])).toBe(true);
+    expect(missingSchools('staff', ['sunshine'])).toBe(false);
+    expect(missingSchools('admin', [])).toBe(false);
   });
 });

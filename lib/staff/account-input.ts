@@ -7,8 +7,18 @@ import type messages from '@/messages/zh-CN.json';
  * (after checking the caller is an admin); the forms only help.
  */
 
-export const USER_ROLES = ['staff', 'admin'] as const;
+export const USER_ROLES = ['staff', 'school_admin', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/** The roles an actor may give on the users page: a school admin never makes a provider admin. */
+export function rolesOffered(actorRole: UserRole): readonly UserRole[] {
+  return actorRole === 'admin' ? USER_ROLES : USER_ROLES.filter((role) => role !== 'admin');
+}
+
+/** Staff and school admins work for at least one school; a provider admin for none in particular. */
+export function missingSchools(role: UserRole, schools: readonly string[]): boolean {
+  return role !== 'admin' && schools.length === 0;
+}
 
 export const USERNAME_MIN = 2;
 export const USERNAME_MAX = 32;
@@ -48,7 +58,7 @@ export const resetPasswordSchema = z.object({ userId, password });
 export const changeRoleSchema = z.object({ userId, role });
 
 /** The fields a form shows; a row's userId travels hidden, and its problem is said as the whole form's. */
-export const USER_FORM_FIELDS = ['username', 'password', 'role'] as const;
+export const USER_FORM_FIELDS = ['username', 'password', 'role', 'schools'] as const;
 export type UserFormField = (typeof USER_FORM_FIELDS)[number];
 export type UserFieldIssues = Partial<Record<UserFormField, UserIssue>>;
 export type UserFieldErrors = Partial<Record<UserFormField, string>>;
@@ -56,7 +66,12 @@ export type UserFieldErrors = Partial<Record<UserFormField, string>>;
 /** What every admin action returns, in the admin's language: never a thrown error, never a database row. */
 export type AdminActionResult =
   | { ok: true; message: string }
-  | { ok: false; error: string; fieldErrors?: UserFieldErrors; values?: { username?: string; role?: string } };
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: UserFieldErrors;
+      values?: { username?: string; role?: string; schools?: string[] };
+    };
 
 export type FormParse<T> = { ok: true; data: T } | { ok: false; issue: UserIssue; fieldIssues: UserFieldIssues };
 

@@ -9,4 +9,12 @@ export interface StaffAccount {
   banned: boolean;
   /** Epoch milliseconds. */
   createdAt: number;
+  /** The keys of the schools they work for. */
+  schools: string[];
+}
+
+/** A school an admin may give an account, as the users page offers it. */
+export interface SchoolOption {
+  key: string;
+  name: string;
 }

@@ -9,6 +9,7 @@ import { ForbiddenNotice } from '@/components/layout/forbidden-notice';
 import { auditPageWindow, auditSearchInput, isFiltered, parseAuditSearch, toAuditFilter } from '@/lib/audit/filter';
 import { listAudit } from '@/lib/audit/server/store';
 import { auditSchools, auditScope } from '@/lib/schools/scope';
+import { listSchools } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import { listAccounts } from '@/lib/staff/server/account-service';
 import { requireStaffPage } from '@/lib/staff/server/session';
@@ -30,9 +31,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const parsed = parseAuditSearch(input);
   const { db } = await getStore();
   const usernames = (await listAccounts(db, staff)).map((account) => account.username);
+  // Archived schools too: their records stay. A school admin filters by their own schools only.
+  const schools = (await listSchools(db))
+    .filter((school) => scope.kind === 'all' || scope.schools.includes(school.key))
+    .map(({ key, name }) => ({ key, name }));
   const t = await getTranslations('audit');
   const form = (
-    <AuditFilterForm key={here} values={input} errors={parsed.ok ? {} : parsed.fieldErrors} usernames={usernames} />
+    <AuditFilterForm
+      key={here}
+      values={input}
+      errors={parsed.ok ? {} : parsed.fieldErrors}
+      usernames={usernames}
+      schools={schools}
+    />
   );
 
   if (!parsed.ok) {

@@ -9,7 +9,7 @@ import { logger } from '@/lib/server/logger';
 import catalog from '@/messages/zh-CN.json';
 import { SETTINGS } from '../roles';
 import { findSchool } from './directory';
-import { addPlanWithin, addSchoolWithin, recorder } from './school-service';
+import { addPlanWithin, addSchoolWithin, type NewSchool, type RecordAct, recorder } from './school-service';
 
 /** The school WECHATPAY_PLANS makes: a single-school deployment's own. */
 export const DEFAULT_SCHOOL = { key: 'default', name: catalog.schools.defaultName } as const;
@@ -49,20 +49,7 @@ export async function seedSchoolPlans(store: Store, plans: readonly NamedPlan[])
   return exclusively(store, async (trx) => {
     const record = recorder(trx, SETTINGS);
     const school = DEFAULT_SCHOOL.key;
-    const report: SeedReport = { created: false, plansAdded: [], plansSkipped: [], staffAssigned: [] };
-    if (!(await findSchool(trx, school))) {
-      const added = await addSchoolWithin(trx, record, DEFAULT_SCHOOL);
-      if (!added.ok) throw new Error(`the school ${school} could not be made: ${added.issue}`);
-      report.created = true;
-    }
-    for (const plan of plans) {
-      const added = await addPlanWithin(trx, record, { schoolKey: school, planId: plan.planId, name: plan.name });
-      if (added.ok) report.plansAdded.push(plan.planId);
-      // Already this school's: nothing to say.
-      else if (added.values?.school !== school) {
-        report.plansSkipped.push({ planId: plan.planId, why: `${added.issue} ${JSON.stringify(added.values ?? {})}` });
-      }
-    }
+    const report: SeedReport = { ...(await ensureSchoolWithin(trx, record, DEFAULT_SCHOOL, plans)), staffAssigned: [] };
     if (report.created) {
       for (const person of await staffWithoutSchool(trx)) {
         await trx.insertInto('staff_school').values({ user_id: person.id, school_key: school }).execute();
@@ -72,6 +59,33 @@ export async function seedSchoolPlans(store: Store, plans: readonly NamedPlan[])
     }
     return report;
   });
+}
+
+/**
+ * A school with these plans, made or completed inside a caller's exclusive transaction: the
+ * school is made when missing, missing plans are added, nothing is removed or renamed.
+ */
+export async function ensureSchoolWithin(
+  trx: Kysely<Database>,
+  record: RecordAct,
+  school: NewSchool,
+  plans: readonly NamedPlan[],
+): Promise<Omit<SeedReport, 'staffAssigned'>> {
+  const report: Omit<SeedReport, 'staffAssigned'> = { created: false, plansAdded: [], plansSkipped: [] };
+  if (!(await findSchool(trx, school.key))) {
+    const added = await addSchoolWithin(trx, record, school);
+    if (!added.ok) throw new Error(`the school ${school.key} could not be made: ${added.issue}`);
+    report.created = true;
+  }
+  for (const plan of plans) {
+    const added = await addPlanWithin(trx, record, { schoolKey: school.key, planId: plan.planId, name: plan.name });
+    if (added.ok) report.plansAdded.push(plan.planId);
+    // Already this school's: nothing to say.
+    else if (added.values?.school !== school.key) {
+      report.plansSkipped.push({ planId: plan.planId, why: `${added.issue} ${JSON.stringify(added.values ?? {})}` });
+    }
+  }
+  return report;
 }
 
 /**

@@ -5,13 +5,13 @@ import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import type { Translator } from '@/i18n/translator';
 import type { Origin } from '@/lib/schools/roles';
-import { listSchools } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import { logger } from '@/lib/server/logger';
 import {
   type AdminActionResult,
   changeRoleSchema,
   createUserSchema,
+  missingSchools,
   parseUserForm,
   resetPasswordSchema,
   type UserFieldIssues,
@@ -28,14 +28,15 @@ import {
   disableAccount,
   enableAccount,
   resetPassword,
+  setAccountSchools,
 } from './account-service';
-import { clientIp, currentAdmin, type Staff } from './session';
+import { clientIp, currentAccountManager, type Staff } from './session';
 
 /**
- * User management. Each action is a public POST endpoint, so each goes through asAdmin: the
- * caller must be an admin before anything else happens, then the form is validated, then the
- * account service checks again (who may, never the last admin) and makes the change with its
- * audit record. Every outcome is a value: nothing is thrown to the browser. Refusals are issue
+ * User management. Each action is a public POST endpoint, so each goes through adminAction: the
+ * caller must be a provider or school admin before anything else happens, then the form is
+ * validated, then the account service checks again (whose account, within whose schools, never
+ * the last admin) and makes the change with its audit record. Every outcome is a value: nothing is thrown to the browser. Refusals are issue
  * keys until the end, where they become text in the admin's language.
  */
 
@@ -60,7 +61,7 @@ function refusalInWords(t: Text, outcome: Refusal): Extract<AdminActionResult, {
 
 type AccountOutcome = Awaited<ReturnType<typeof createAccount>>;
 
-/** What one user-management action does once the caller is an admin and the form is valid. */
+/** What one user-management action does once the caller may manage accounts and the form is valid. */
 interface AdminAct<Input> {
   /** The account service's change, with its own checks (who may, never the last admin) and audit record. */
   change: (input: Input, deps: AccountDeps, origin: Origin) => Promise<AccountOutcome>;
@@ -72,7 +73,7 @@ interface AdminAct<Input> {
 }
 
 /**
- * Every action's skeleton: the caller must be an admin before anything else happens, then the
+ * Every action's skeleton: the caller must manage accounts before anything else happens, then the
  * form is validated, then the change is made; the outcome is logged for operators and the page
  * refreshed. Failures come back as values, never thrown to the browser.
  */
@@ -84,7 +85,7 @@ async function adminAction<S extends z.ZodType>(
 ): Promise<Outcome> {
   let admin: Staff | null = null;
   try {
-    admin = await currentAdmin();
+    admin = await currentAccountManager();
     if (!admin) return refuse('notAdmin');
     const parsed = parseUserForm(schema, form);
     if (!parsed.ok) return parsed;
@@ -105,21 +106,23 @@ async function adminAction<S extends z.ZodType>(
 
 const roleName = async (role: string) => (await getTranslations('roles'))(role as never);
 
-/**
- * The schools of an account made on the users page, until that page offers a school picker: in a
- * deployment with one school in use (WECHATPAY_PLANS's, say) new staff work for it, as before
- * schools existed; with several, they wait for one to be given (npm run admin -- user schools).
- */
-async function soleSchool(deps: AccountDeps, role: string): Promise<string[]> {
-  if (role === 'admin') return [];
-  const live = (await listSchools(deps.store.db)).filter((school) => school.archivedAt === null);
-  return live.length === 1 ? [live[0].key] : [];
+/** The schools ticked on a form (checkboxes named `schools`). */
+function schoolsOf(form: FormData): string[] {
+  // A forged call may send no form at all.
+  if (!(form instanceof FormData)) return [];
+  return form
+    .getAll('schools')
+    .filter((value): value is string => typeof value === 'string')
+    .slice(0, 100);
 }
 
 export async function createStaffUser(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
+  const schools = schoolsOf(form);
   const result = await adminAction('create', createUserSchema, form, {
     change: async ({ username, password, role }, deps, origin) =>
-      createAccount(deps, origin, { username, password, role, schools: await soleSchool(deps, role) }),
+      missingSchools(role, schools)
+        ? { ok: false, issue: 'schoolsRequired' }
+        : createAccount(deps, origin, { username, password, role, schools }),
     done: async (t, account, { role }) => t('create.done', { name: account.username, role: await roleName(role) }),
     log: 'user created',
     details: ({ role }) => ({ role }),
@@ -129,8 +132,14 @@ export async function createStaffUser(_previous: AdminActionResult | null, form:
   // Keep what was typed (never the password), and put a username problem beside its field. A
   // forged call may send no form at all.
   const typed = (name: string) => (form instanceof FormData ? String(form.get(name) ?? '').slice(0, 64) : '');
-  const values = { username: typed('username'), role: typed('role') };
-  const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
+  const values = { username: typed('username'), role: typed('role'), schools };
+  const fieldIssues =
+    result.fieldIssues ??
+    (isUsernameProblem(result.issue)
+      ? { username: result.issue }
+      : result.issue === 'schoolsRequired'
+        ? { schools: result.issue }
+        : undefined);
   return { ...refusalInWords(t, { ...result, fieldIssues }), values };
 }
 
@@ -181,6 +190,18 @@ export async function changeStaffRole(_previous: AdminActionResult | null, form:
     done: async (t, account, { role }) => t('done.role', { name: account.username, role: await roleName(role) }),
     log: 'role changed',
     details: ({ role }) => ({ role }),
+  });
+  return inWords(await getTranslations('users'), outcome);
+}
+
+/** Sets the schools a person works for; it applies from their next request. */
+export async function setStaffSchools(_previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
+  const schools = schoolsOf(form);
+  const outcome = await adminAction('set-schools', userRefSchema, form, {
+    change: ({ userId }, deps, origin) => setAccountSchools(deps, origin, { id: userId }, schools),
+    done: (t, account) => t('done.schools', { name: account.username }),
+    log: 'schools changed',
+    details: () => ({ schools }),
   });
   return inWords(await getTranslations('users'), outcome);
 }

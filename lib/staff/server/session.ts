@@ -68,6 +68,15 @@ export async function currentAdmin(): Promise<Staff | null> {
   return staff?.role === 'admin' ? staff : null;
 }
 
+/**
+ * For the users page's actions: whoever may manage accounts at all, a provider admin or a school
+ * admin (the account service then checks each change is within their reach); null for anyone else.
+ */
+export async function currentAccountManager(): Promise<Staff | null> {
+  const staff = await currentStaff();
+  return staff && staff.role !== 'staff' ? staff : null;
+}
+
 /** An admin page's visitor: an admin, or a signed-in staff member who is to be told no. */
 export type AdminPageAccess = { ok: true; admin: Staff } | { ok: false; staff: Staff };
 
