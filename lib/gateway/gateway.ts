@@ -1,26 +1,34 @@
 import 'server-only';
+import { callMetrics } from '@/lib/operations/server/metrics';
 import { logger } from '@/lib/server/logger';
 import { perProcess } from '@/lib/server/singleton';
 import type { Resilience } from '@/lib/settings/resilience';
 import { getSettings } from '@/lib/settings/settings';
 import type { MerchantSettings } from '@/lib/settings/wechatpay';
-import type { WechatPayClient } from '@/lib/wechatpay/client';
 import { callLogger } from './call-log';
-import { createMerchantClient } from './merchant-client';
+import { createMerchantClient, type MerchantClient } from './merchant-client';
 import { startSandboxMerchant } from './sandbox-merchant';
 
 const USER_AGENT = 'eduschoolpay-dashboard/0.1 (school finance contract lookup)';
 
 export interface Gateway {
-  client: WechatPayClient;
+  client: MerchantClient;
 }
 
-/** This server's client for a merchant: its user agent, and every call and certificate failure logged. */
-function clientFor(merchant: MerchantSettings, resilience: Resilience): WechatPayClient {
+/**
+ * This server's client for a merchant: its user agent, every call logged and counted for
+ * /metrics, and every certificate failure logged.
+ */
+function clientFor(merchant: MerchantSettings, resilience: Resilience): MerchantClient {
+  const log = callLogger(logger);
+  const count = callMetrics(new URL(merchant.baseUrl).host);
   return createMerchantClient(merchant, {
     resilience,
     userAgent: USER_AGENT,
-    observe: callLogger(logger),
+    observe: (event) => {
+      log(event);
+      count(event);
+    },
     onCertificateError: (error) => logger.warn({ err: String(error) }, 'platform certificate download failed'),
   });
 }

@@ -1,6 +1,6 @@
 import type { Resilience } from '@/lib/settings/resilience';
 import type { MerchantSettings } from '@/lib/settings/wechatpay';
-import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
+import { anyOfKeys, type CertificateStore, createCertificateStore } from '@/lib/wechatpay/certificates';
 import { type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
 import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
@@ -23,11 +23,16 @@ export interface MerchantClientOptions {
   onCertificateError: (error: unknown) => void;
 }
 
+export interface MerchantClient extends WechatPayClient {
+  /** The platform certificates held, in certificate mode: operators watch them expire. */
+  certificates?: Pick<CertificateStore, 'held'>;
+}
+
 /**
  * A merchant's client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the platform
  * certificates, or both while a merchant migrates.
  */
-export function createMerchantClient(merchant: MerchantSettings, options: MerchantClientOptions): WechatPayClient {
+export function createMerchantClient(merchant: MerchantSettings, options: MerchantClientOptions): MerchantClient {
   // The certificate download goes through the client it serves; it runs only after start.
   let client: WechatPayClient | undefined;
   const publicKey = merchant.publicKey
@@ -65,5 +70,5 @@ export function createMerchantClient(merchant: MerchantSettings, options: Mercha
     // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
     certificates.refresh().catch(options.onCertificateError);
   }
-  return client;
+  return { get: client.get, close: client.close, certificates };
 }

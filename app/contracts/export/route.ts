@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE } from '@/i18n/locales';
 import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
 import { type ExportEvent, exportEvents, walkContractPages } from '@/lib/contracts/export-walk';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { recordExportEnd } from '@/lib/operations/server/metrics';
 import { clientIp, currentStaff, staffOf } from '@/lib/staff/server/session';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
@@ -58,9 +59,13 @@ export async function POST(request: NextRequest): Promise<Response> {
     async pull(controller) {
       const next = await events.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(line(next.value)));
+      else {
+        recordExportEnd(next.value);
+        controller.enqueue(encoder.encode(line(next.value)));
+      }
     },
     async cancel() {
+      recordExportEnd('cancelled');
       await events.return(undefined);
     },
   });
