@@ -11,6 +11,7 @@ import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
 import { getStore } from '@/lib/server/db/database';
+import { inRequest } from '@/lib/server/in-request';
 import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
 import { type SearchParamsRecord, withParams } from '@/lib/url-state';
@@ -32,7 +33,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
     if (parsed.ok) {
       await queryClient.prefetchQuery({
         queryKey: contractsQueryKey(parsed.query),
-        queryFn: async () => lookupContractsAs(staff, parsed.query, await clientIp()),
+        queryFn: async () => inRequest(async () => lookupContractsAs(staff, parsed.query, await clientIp())),
       });
     }
   }
