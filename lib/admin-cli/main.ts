@@ -1,7 +1,9 @@
 import 'server-only';
 import { getStore } from '@/lib/server/db/database';
 import { ConfigError } from '@/lib/settings/errors';
+import { getSettings } from '@/lib/settings/settings';
 import { authTools } from '@/lib/staff/server/account-service';
+import { backupDatabase } from './backup';
 import { parseArgs, readsPassword } from './parse';
 import { runCommand } from './run';
 import { USAGE } from './usage';
@@ -28,6 +30,18 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   if (command.kind === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  if (command.kind === 'backup') {
+    try {
+      const outcome = await backupDatabase(getSettings().storage.database, command.file);
+      if (outcome.code === 0) io.out(`${outcome.out}\n`);
+      else io.err(outcome.error);
+      return outcome.code;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.err(`Configuration error: ${error.message}`);
+      return 1;
+    }
   }
   let password: string | null = null;
   if (readsPassword(command)) {

@@ -20,6 +20,11 @@ export interface Store {
 // PostgreSQL's bigint (audit ids, epoch milliseconds) fits a JavaScript number: read it as one.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** The SQLite database file in DATA_DIR: the app's, and the one `npm run admin -- backup` copies. */
+export function sqliteFile(dir: string): string {
+  return join(dir, 'dashboard.sqlite');
+}
+
 /** PostgreSQL when DATABASE_URL names one, otherwise a SQLite file in DATA_DIR (default ./data). */
 export function openStore(database: DatabaseSettings): Store {
   if (database.kind === 'postgres') {
@@ -32,7 +37,7 @@ export function openStore(database: DatabaseSettings): Store {
     };
   }
   mkdirSync(database.dir, { recursive: true });
-  const file = join(database.dir, 'dashboard.sqlite');
+  const file = sqliteFile(database.dir);
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers and the one writer proceed together; busy_timeout queues concurrent writers.
   sqlite.pragma('journal_mode = WAL');
