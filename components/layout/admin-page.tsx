@@ -4,7 +4,7 @@ import { AppHeader } from './app-header';
 
 interface AdminPageProps {
   staff: Staff;
-  current: 'audit' | 'users';
+  current: 'audit' | 'users' | 'diagnostics';
   title: string;
   intro?: string;
   children: ReactNode;

@@ -11,7 +11,13 @@ const linkClass =
   'rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white';
 
 /** The app's title, where staff can go (admins see the admin pages), the language, who is signed in, and sign-out. */
-export function AppHeader({ staff, current }: { staff: Staff; current: 'contracts' | 'audit' | 'users' }) {
+export function AppHeader({
+  staff,
+  current,
+}: {
+  staff: Staff;
+  current: 'contracts' | 'audit' | 'users' | 'diagnostics';
+}) {
   const t = useTranslations();
   const links = [
     { key: 'contracts', href: CONTRACTS_PATH, label: t('nav.contracts') },
@@ -19,6 +25,7 @@ export function AppHeader({ staff, current }: { staff: Staff; current: 'contract
       ? [
           { key: 'audit', href: '/admin/audit', label: t('nav.audit') },
           { key: 'users', href: '/admin/users', label: t('nav.users') },
+          { key: 'diagnostics', href: '/admin/diagnostics', label: t('nav.diagnostics') },
         ]
       : []),
   ];

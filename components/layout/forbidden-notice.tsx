@@ -6,7 +6,7 @@ import type { Staff } from '@/lib/staff/server/session';
 import { AppHeader } from './app-header';
 
 /** What a signed-in staff member who is not an admin sees on an admin page: no data, a way back. */
-export function ForbiddenNotice({ staff, current }: { staff: Staff; current: 'audit' | 'users' }) {
+export function ForbiddenNotice({ staff, current }: { staff: Staff; current: 'audit' | 'users' | 'diagnostics' }) {
   const t = useTranslations('admin.forbidden');
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">

@@ -13,6 +13,8 @@ const USER_AGENT = 'eduschoolpay-dashboard/0.1 (school finance contract lookup)'
 
 export interface Gateway {
   client: MerchantClient;
+  /** Who the client is to WeChat Pay (the sandbox's own merchant in sandbox mode), for diagnostics. */
+  merchant: MerchantSettings;
 }
 
 /**
@@ -40,13 +42,13 @@ async function sandboxGateway(resilience: Resilience): Promise<Gateway> {
     { url: sandbox.url, backupUrl: sandbox.backupUrl },
     'WeChat Pay sandbox started: no WECHATPAY_MCHID set, showing demo data',
   );
-  return { client: clientFor(merchant, resilience) };
+  return { client: clientFor(merchant, resilience), merchant };
 }
 
 async function createGateway(): Promise<Gateway> {
   const settings = getSettings().wechatpay;
   if (settings.mode === 'sandbox') return sandboxGateway(settings.resilience);
-  return { client: clientFor(settings, settings.resilience) };
+  return { client: clientFor(settings, settings.resilience), merchant: settings };
 }
 
 /** The one client (and in sandbox mode the one sandbox) of this process. */
