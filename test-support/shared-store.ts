@@ -4,49 +4,49 @@
  * the server-only store).
  */
 import { afterAll, beforeAll } from 'vitest';
-import { openStore, type Store } from '@/lib/server/db/database';
-import { migrate } from '@/lib/server/db/migrations';
-import { parseDatabase } from '@/lib/settings/storage';
+import type { Store } from '@/lib/server/db/database';
+import { migratedStore } from './accounts';
 import type { TestStoreEnv } from './databases';
 
 /** A store the tests of one describe block share; readable once its beforeAll has run. */
-export interface SharedStore extends Pick<Store, 'db' | 'type'> {
+export interface SharedStore extends Store {
   /** What it was opened with, to open another connection to the same database. */
   readonly env: Record<string, string>;
 }
 
 /**
  * Opens a fresh store from `makeEnv` and migrates it before the describe block's tests, and
- * closes and drops it after them (registers its own beforeAll and afterAll).
+ * closes and drops it after them (registers its own beforeAll and afterAll, so call it before the
+ * block's own hooks that use the store).
  */
 export function sharedStore(makeEnv: () => Promise<TestStoreEnv>): SharedStore {
-  let testEnv: TestStoreEnv | undefined;
-  let store: Store | undefined;
-  const opened = () => {
-    if (!testEnv || !store) throw new Error('the store is opened in beforeAll: read it inside a test');
-    return { testEnv, store };
+  let opened: { env: TestStoreEnv; store: Store } | undefined;
+  const current = () => {
+    if (!opened) throw new Error('the store is opened in beforeAll: read it inside a test or a later hook');
+    return opened;
   };
 
   beforeAll(async () => {
-    testEnv = await makeEnv();
-    store = openStore(parseDatabase(testEnv.env));
-    await migrate(store.db, store.type);
+    opened = await migratedStore(makeEnv);
   }, 30_000);
 
   afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
+    await opened?.store.db.destroy();
+    await opened?.env.drop();
   });
 
   return {
     get db() {
-      return opened().store.db;
+      return current().store.db;
     },
     get type() {
-      return opened().store.type;
+      return current().store.type;
+    },
+    get where() {
+      return current().store.where;
     },
     get env() {
-      return opened().testEnv.env;
+      return current().env.env;
     },
   };
 }

@@ -1,39 +1,41 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '@/lib/server/db/database';
-import { migratedStore, signIn, testAuth } from '@/test-support/accounts';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
+import { accountDeps, signIn, testAuth } from '@/test-support/accounts';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
+import { runCli } from './cli';
 
 /**
- * `npm run admin -- …` as IT runs it: a child process on the database of a test "app" (a store
- * opened here, as the running app would hold it), with the app's configuration in its environment.
+ * The command line run in this process on the database of a test "app" (a store opened here, as
+ * the running app would hold it): what `npm run admin -- …` does once it has opened the store.
+ * The process around it (standard input, exit status, DATA_DIR / DATABASE_URL) is entry.test.ts's.
  */
 interface Run {
-  code: number | null;
+  code: number;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
-function admin(env: Record<string, string>, args: string[], input = ''): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'admin', '--', ...args], {
-      env: { ...process.env, DATA_DIR: '', DATABASE_URL: '', ...env, NODE_OPTIONS: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.stdin.end(input);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+/** `input` is standard input: the password is its first line, none if it is empty (as scripts/admin.ts reads it). */
+async function admin(store: Store, args: string[], input = ''): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    {
+      out: (text) => {
+        stdout += text;
+      },
+      err: (line) => {
+        stderr += `${line}\n`;
+      },
+      firstLine: async () => (input === '' ? null : (input.split(/\r?\n/)[0] ?? null)),
+    },
+    (command) => command(accountDeps(store)),
+  );
+  return { code, stdout, stderr };
 }
 
 /** A refusal: a non-zero status and exactly one line on standard error. */
@@ -44,22 +46,10 @@ function expectOneLine(run: Run, line: RegExp): void {
 }
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    ({ env: testEnv, store } = await migratedStore(makeEnv));
-    env = { ...testEnv.env, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url') };
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
+  const store = sharedStore(makeEnv);
 
   const ok = async (args: string[], input = '') => {
-    const run = await admin(env, args, input);
+    const run = await admin(store, args, input);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     return run;
@@ -160,7 +150,7 @@ describe.each(STORES)('%o', (makeEnv) => {
     'refuses %s in one line on stderr, changing nothing',
     async (_, args, input, line) => {
       const before = await snapshot();
-      expectOneLine(await admin(env, args, input), line);
+      expectOneLine(await admin(store, args, input), line);
       expect(await snapshot()).toEqual(before);
     },
     30_000,
@@ -191,14 +181,14 @@ describe.each(STORES)('%o', (makeEnv) => {
 
   it('never disables the last enabled admin, even when two commands try at the same moment', async () => {
     expectOneLine(
-      await admin(env, ['user', 'disable', 'root']),
+      await admin(store, ['user', 'disable', 'root']),
       /^root is the last enabled admin: create or enable another admin first$/,
     );
     await ok(['user', 'add', 'root2', '--role', 'admin'], 'root2-password-1\n');
     const before = await snapshot();
     const [one, two] = await Promise.all([
-      admin(env, ['user', 'disable', 'root']),
-      admin(env, ['user', 'role', 'root2', '--role', 'staff']),
+      admin(store, ['user', 'disable', 'root']),
+      admin(store, ['user', 'role', 'root2', '--role', 'staff']),
     ]);
     expect([one.code, two.code].sort()).toEqual([0, 1]);
     expectOneLine(one.code === 0 ? two : one, /is the last enabled admin/);
@@ -211,16 +201,31 @@ describe.each(STORES)('%o', (makeEnv) => {
 
   it('waits for a busy SQLite file instead of failing', async () => {
     if (store.type !== 'sqlite') return;
-    // Another process's write transaction holds the file for 1.5 seconds.
-    const other = new BetterSqlite3(`${env.DATA_DIR}/dashboard.sqlite`);
-    other.exec('begin immediate');
-    const release = setTimeout(() => other.exec('commit'), 1_500);
-    const started = Date.now();
-    const run = await admin(env, ['school', 'rename', 'north', '--name', '北校区']);
-    clearTimeout(release);
-    if (other.inTransaction) other.exec('commit');
-    other.close();
+    // Another process's write transaction holds the file for 1.5 seconds (another process: waiting
+    // for the file blocks this one's thread, so a holder here could never let go).
+    const other = spawn(process.execPath, ['-e', HOLD_FILE, `${store.env.DATA_DIR}/dashboard.sqlite`], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const closed = once(other, 'close');
+    let said = '';
+    other.stdout.on('data', (chunk) => {
+      said += chunk;
+    });
+    while (!said.includes('\n')) await once(other.stdout, 'data');
+    const run = await admin(store, ['school', 'rename', 'north', '--name', '北校区']);
+    const finished = Date.now();
+    await closed;
+    const [locked, released] = said.trim().split('\n').map(Number);
     expect(run.code, run.stderr).toBe(0);
-    expect(Date.now() - started).toBeGreaterThan(1_500);
+    expect(finished - locked).toBeGreaterThan(1_500);
+    expect(finished).toBeGreaterThanOrEqual(released);
   }, 30_000);
 });
+
+/** Holds the SQLite file argv[1] in a write transaction for 1.5 s; prints when it took it and let it go. */
+const HOLD_FILE = `
+const file = new (require('better-sqlite3'))(process.argv[1]);
+file.exec('begin immediate');
+console.log(Date.now());
+setTimeout(() => { file.exec('commit'); console.log(Date.now()); file.close(); }, 1500);
+`;

@@ -41,6 +41,11 @@ describe('auditCsvHeader and auditCsvLine', () => {
     expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
   });
 
+  it('defuses a formula after a ";" in what a staff member typed, for spreadsheets in ";" locales', () => {
+    const csv = exportFile([record({ openid: 'oX;=HYPERLINK("http://evil")', outcome: 'invalid_input' })]);
+    expect(csv).toContain(`,"oX;'=HYPERLINK(""http://evil"")",`);
+  });
+
   it('is valid UTF-8 with exactly one BOM at the start', () => {
     const bytes = new TextEncoder().encode(exportFile([record()]));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

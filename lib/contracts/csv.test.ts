@@ -35,6 +35,11 @@ describe('contractsCsv', () => {
     expect(lines[3]).toBe('');
   });
 
+  it('defuses a formula after a ";" in a field WeChat sent, for spreadsheets in ";" locales', () => {
+    const lines = contractsCsv(zhText, [{ ...signed, outContractCode: 'A1;=1+1' }]).split('\r\n');
+    expect(lines[1]).toContain(`,"A1;'=1+1",`);
+  });
+
   it('names an unknown status rather than dropping it', () => {
     expect(contractsCsv(zhText, [{ ...signed, status: 'PAUSED' }])).toContain('未知状态（PAUSED）');
   });

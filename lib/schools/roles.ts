@@ -28,6 +28,8 @@ export interface Actor {
 export interface Origin {
   actor: Actor;
   from: string | null;
+  /** The session the act was made in: a person resetting their own password keeps it, and only it. */
+  keepSession?: string;
 }
 
 /** The admin command line: acts as the provider, recorded as 'cli' from 'cli'. */

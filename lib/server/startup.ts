@@ -6,7 +6,9 @@ import { ConfigError } from '@/lib/settings/errors';
 import { getSettings, type Settings } from '@/lib/settings/settings';
 import { getAuth } from '@/lib/staff/server/auth';
 import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
+import { readableByOthers } from './file-permissions';
 import { logger } from './logger';
+import { installRequestAddress } from './request-address';
 
 function stop(message: string): never {
   console.error(message);
@@ -14,10 +16,23 @@ function stop(message: string): never {
 }
 
 /**
+ * The merchant's private key signs for the school's money: anyone else on the machine who can read
+ * it can act as the merchant. The key works, so this is a warning, not a stop.
+ */
+function warnIfKeyExposed({ wechatpay }: Settings): void {
+  const file = wechatpay.mode === 'merchant' ? wechatpay.privateKeyFile : undefined;
+  if (file && readableByOthers(file)) {
+    logger.warn({ file }, 'WECHATPAY_PRIVATE_KEY_FILE is readable by group or others: chmod 600 it');
+  }
+}
+
+/**
  * The settings are parsed first, all of them: a misconfiguration stops the start here with one
- * line naming the variable, rather than a stack trace at the first search. Then the database is
- * migrated, WECHATPAY_PLANS's school seeded, auth made (with the session secret kept in DATA_DIR, made on first start), the first
- * admin made if there is none, and in sandbox mode the simulated WeChat Pay started.
+ * line naming the variable, rather than a stack trace at the first search (and a merchant key that
+ * others may read is warned about). Then the hook that finds each request's client address is
+ * installed (request-address.ts), the database migrated, WECHATPAY_PLANS's school seeded, auth made (with the session secret kept
+ * in DATA_DIR, made on first start), the first admin made if there is none, and in sandbox mode
+ * the simulated WeChat Pay started.
  */
 export async function startServer(): Promise<void> {
   let settings: Settings;
@@ -27,6 +42,9 @@ export async function startServer(): Promise<void> {
     if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
     throw error;
   }
+  // First: every request from now on is told apart by the address that connected.
+  installRequestAddress(settings.access.trustedProxies);
+  warnIfKeyExposed(settings);
   let store: Store;
   try {
     store = await getStore();

@@ -11,7 +11,10 @@ export interface AccessSettings {
   readonly secureCookies: boolean;
   /** The first admin, created at start when no admin exists. */
   readonly admin?: { readonly username: string; readonly password: string };
-  /** Proxies of our own in front of the app that append to X-Forwarded-For, beyond the nearest one. */
+  /**
+   * Proxies of our own in front of the app, each appending to X-Forwarded-For (0: clients connect
+   * to the app directly, and their address is the socket's peer). Only these hops are trusted.
+   */
   readonly trustedProxies: number;
 }
 

@@ -87,6 +87,8 @@ describe('parseWechatPay', () => {
     expect(verify('sha256', Buffer.from('probe'), merchant.publicKey, signature)).toBe(true);
     expect(config.publicKey?.key.equals(wechat.publicKey)).toBe(true);
     expect(config.apiV3Key).toBeUndefined();
+    // Kept so that the start can warn when others may read it.
+    expect(config.privateKeyFile).toBe(files.privateKey);
   });
 
   it('accepts platform-certificate mode alone, and both modes at once for a merchant migrating', () => {

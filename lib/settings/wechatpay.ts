@@ -19,6 +19,8 @@ export interface MerchantSettings {
   readonly mchid: string;
   readonly serialNo: string;
   readonly privateKey: KeyObject;
+  /** Where the private key was read from (the sandbox's is made in memory), for its permissions. */
+  readonly privateKeyFile?: string;
   /** WeChat Pay public key mode: the key and its PUB_KEY_ID_…. */
   readonly publicKey?: { readonly id: string; readonly key: KeyObject };
   /** Platform-certificate mode: the APIv3 key that decrypts downloaded certificates. */
@@ -119,11 +121,8 @@ function parseMerchant(env: Env): MerchantSettings | null {
     /^[A-Za-z0-9]{1,64}$/,
     'the merchant API certificate serial (letters and digits)',
   );
-  const privateKey = readKeyFile(
-    'WECHATPAY_PRIVATE_KEY_FILE',
-    required(env, 'WECHATPAY_PRIVATE_KEY_FILE'),
-    parseMerchantPrivateKey,
-  );
+  const privateKeyFile = required(env, 'WECHATPAY_PRIVATE_KEY_FILE');
+  const privateKey = readKeyFile('WECHATPAY_PRIVATE_KEY_FILE', privateKeyFile, parseMerchantPrivateKey);
 
   const apiV3Key = parseApiV3Key(env);
   const publicKeyGiven = Boolean(value(env, 'WECHATPAY_PUBLIC_KEY_ID') || value(env, 'WECHATPAY_PUBLIC_KEY_FILE'));
@@ -153,6 +152,7 @@ function parseMerchant(env: Env): MerchantSettings | null {
     mchid,
     serialNo,
     privateKey,
+    privateKeyFile,
     publicKey,
     apiV3Key,
     baseUrl: baseUrl(env, 'WECHATPAY_BASE_URL', DEFAULT_BASE_URL),

@@ -4,6 +4,7 @@ import { appendAudit } from '@/lib/audit/server/store';
 import type { LookupResult } from '@/lib/contracts/failure';
 import { parseContractsQuery } from '@/lib/contracts/search-input';
 import { recordLookup } from '@/lib/operations/server/metrics';
+import type { Actor } from '@/lib/schools/roles';
 import { type LookupScope, lookupScope } from '@/lib/schools/scope';
 import { findPlan } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
@@ -11,17 +12,26 @@ import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
 import { countHit } from '@/lib/server/rate-limit';
 import { getSettings } from '@/lib/settings/settings';
-import type { Staff } from '@/lib/staff/server/session';
 import { lookupContracts } from './lookup';
 
 const MINUTE_MS = 60_000;
 const AUDITED_TEXT_MAX = 200;
 
-/** What was asked, as given: a refused input is recorded too, cut to a sane length. */
+/**
+ * What was asked, as given: a refused input is recorded too, cut to a sane length. A forged call
+ * can send an object whose toString is no function: objects are written as JSON, never asked to
+ * turn themselves into text.
+ */
 function asked(input: unknown, field: string): string | null {
   const value = (input as Record<string, unknown> | null | undefined)?.[field];
   if (value === undefined || value === null) return null;
-  return String(value).slice(0, AUDITED_TEXT_MAX);
+  let text: string;
+  try {
+    text = typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.slice(0, AUDITED_TEXT_MAX);
 }
 
 function askedNumber(input: unknown, field: string): number | null {
@@ -39,7 +49,7 @@ export type LookupPurpose = 'lookup' | 'export';
  * school archived a moment ago is refused). An input that is no search at all is left for the
  * lookup to refuse as such.
  */
-async function scopeOf(db: Kysely<Database>, staff: Staff, input: unknown): Promise<LookupScope | null> {
+async function scopeOf(db: Kysely<Database>, staff: Actor, input: unknown): Promise<LookupScope | null> {
   const parsed = parseContractsQuery(input);
   if (!parsed.ok) return null;
   return lookupScope(staff, await findPlan(db, parsed.query.plan_id));
@@ -52,7 +62,7 @@ async function scopeOf(db: Kysely<Database>, staff: Staff, input: unknown): Prom
  * be written the answer is withheld: no lookup without a trace.
  */
 export async function lookupContractsAs(
-  staff: Staff,
+  staff: Actor,
   input: unknown,
   clientIp: string | null,
   purpose: LookupPurpose = 'lookup',

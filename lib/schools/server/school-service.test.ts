@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@/lib/server/db/database';
-import { migratedStore } from '@/test-support/accounts';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
+import { describe, expect, it } from 'vitest';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
 import { COMMAND_LINE, type Origin } from '../roles';
 import { findPlan, listPlans, listSchools } from './directory';
 import {
@@ -20,17 +19,7 @@ const provider: Origin = {
 };
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
-
-  beforeAll(async () => {
-    ({ env: testEnv, store } = await migratedStore(makeEnv));
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
-  });
+  const store = sharedStore(makeEnv);
 
   const records = () =>
     store.db

@@ -1,9 +1,10 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { keepPrivate, makePrivateDir } from '@/lib/server/file-permissions';
 import { perProcess } from '@/lib/server/singleton';
 import { getSettings } from '@/lib/settings/settings';
 import type { DatabaseSettings } from '@/lib/settings/storage';
@@ -36,11 +37,17 @@ export function openStore(database: DatabaseSettings): Store {
       where: `postgres://${parsed.host}${parsed.pathname}`,
     };
   }
-  mkdirSync(database.dir, { recursive: true });
+  makePrivateDir(database.dir);
   const file = sqliteFile(database.dir);
+  // Made (or closed up) for the owner only before SQLite opens it: SQLite gives the -wal and -shm
+  // files it creates the database file's mode.
+  closeSync(openSync(file, 'a', 0o600));
+  keepPrivate(file);
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers and the one writer proceed together; busy_timeout queues concurrent writers.
   sqlite.pragma('journal_mode = WAL');
+  // WAL files an earlier version left open to everyone are closed up too.
+  for (const walFile of [`${file}-wal`, `${file}-shm`]) if (existsSync(walFile)) keepPrivate(walFile);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   return {

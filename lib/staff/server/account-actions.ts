@@ -89,7 +89,7 @@ async function adminAction<S extends z.ZodType>(
     const parsed = parseUserForm(schema, form);
     if (!parsed.ok) return parsed;
     const deps = { store: await getStore(), auth: await authTools() };
-    const origin: Origin = { actor: admin, from: await clientIp() };
+    const origin: Origin = { actor: admin, from: await clientIp(), keepSession: admin.sessionId };
     const result = await act.change(parsed.data, deps, origin);
     if (!result.ok) return refuse(result.issue);
     const target = result.account.username;
@@ -126,8 +126,10 @@ export async function createStaffUser(_previous: AdminActionResult | null, form:
   });
   const t = await getTranslations('users');
   if (result.ok || result.issue === 'notAdmin') return inWords(t, result);
-  // Keep what was typed (never the password), and put a username problem beside its field.
-  const values = { username: String(form.get('username') ?? '').slice(0, 64), role: String(form.get('role') ?? '') };
+  // Keep what was typed (never the password), and put a username problem beside its field. A
+  // forged call may send no form at all.
+  const typed = (name: string) => (form instanceof FormData ? String(form.get(name) ?? '').slice(0, 64) : '');
+  const values = { username: typed('username'), role: typed('role') };
   const fieldIssues = result.fieldIssues ?? (isUsernameProblem(result.issue) ? { username: result.issue } : undefined);
   return { ...refusalInWords(t, { ...result, fieldIssues }), values };
 }
@@ -155,8 +157,9 @@ export async function enableStaffUser(_previous: AdminActionResult | null, form:
 }
 
 /**
- * Sets a new password. Another user's sessions end too (whoever knew the old password is signed
- * out); an admin resetting their own stays signed in.
+ * Sets a new password, and signs out whoever knew the old one: another user's sessions all end;
+ * an admin resetting their own (often because it may have leaked) keeps only the session they are
+ * using now, so the reset does not throw them out mid-task, and every other one ends.
  */
 export async function resetStaffPassword(
   _previous: AdminActionResult | null,

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LINE, type Origin } from '@/lib/schools/roles';
 import { addSchool, archiveSchool } from '@/lib/schools/server/school-service';
-import { openStore, type Store } from '@/lib/server/db/database';
+import { openStore } from '@/lib/server/db/database';
 import { parseDatabase } from '@/lib/settings/storage';
-import { accountDeps, migratedStore, signIn, testAuth } from '@/test-support/accounts';
-import { STORES, type TestStoreEnv } from '@/test-support/databases';
+import { accountDeps, signIn, testAuth } from '@/test-support/accounts';
+import { STORES } from '@/test-support/databases';
+import { sharedStore } from '@/test-support/shared-store';
 import {
   type Account,
   type AccountDeps,
@@ -26,24 +27,17 @@ const as = (account: Account, from = '10.0.0.9'): Origin => ({
 });
 
 describe.each(STORES)('%o', (makeEnv) => {
-  let testEnv: TestStoreEnv;
-  let store: Store;
+  const store = sharedStore(makeEnv);
   let deps: AccountDeps;
   let auth: ReturnType<typeof testAuth>;
 
   beforeAll(async () => {
-    ({ env: testEnv, store } = await migratedStore(makeEnv));
     deps = accountDeps(store);
     auth = testAuth(store);
     for (const key of ['north', 'south', 'closed']) {
       await addSchool(store, asCli, { key, name: `${key} school` });
     }
     await archiveSchool(store, asCli, 'closed');
-  }, 30_000);
-
-  afterAll(async () => {
-    await store?.db.destroy();
-    await testEnv?.drop();
   });
 
   async function create(username: string, role: Account['role'], schools: string[] = [], origin = asCli) {
@@ -111,7 +105,7 @@ describe.each(STORES)('%o', (makeEnv) => {
     ]);
   });
 
-  it("resetting a password ends the person's sessions; resetting one's own keeps them", async () => {
+  it("resetting a password ends the person's sessions; resetting one's own keeps only the session it was done in", async () => {
     const clerk = await create('qian', 'staff', ['south']);
     await signIn(auth, 'qian', PASSWORD);
     expect(await resetPassword(deps, asCli, { username: 'qian' }, 'second-password-2')).toMatchObject({ ok: true });
@@ -121,8 +115,13 @@ describe.each(STORES)('%o', (makeEnv) => {
 
     const boss = await create('boss', 'admin');
     await signIn(auth, 'boss', PASSWORD);
-    expect(await resetPassword(deps, as(boss), { id: boss.id }, 'boss-password-2')).toMatchObject({ ok: true });
-    expect(await sessionsOf(boss.id)).toBe(1);
+    await signIn(auth, 'boss', PASSWORD);
+    const [here, elsewhere] = await store.db.selectFrom('session').select('id').where('userId', '=', boss.id).execute();
+    const fromHere = { ...as(boss), keepSession: here.id };
+    expect(await resetPassword(deps, fromHere, { id: boss.id }, 'boss-password-2')).toMatchObject({ ok: true });
+    const left = await store.db.selectFrom('session').select('id').where('userId', '=', boss.id).execute();
+    expect(left.map((session) => session.id)).toEqual([here.id]);
+    expect(left.map((session) => session.id)).not.toContain(elsewhere.id);
     expect(await resetPassword(deps, asCli, { username: 'qian' }, 'short')).toEqual({
       ok: false,
       issue: 'passwordLength',
@@ -231,7 +230,7 @@ describe.each(STORES)('%o', (makeEnv) => {
   it('lets only one of two admins who remove each other at the same moment succeed', async () => {
     // Two connections on PostgreSQL, as two instances or the command line beside the app; SQLite's
     // one connection per process queues them, and other processes wait on its lock (CLI test).
-    const second = store.type === 'postgres' ? openStore(parseDatabase(testEnv.env)) : store;
+    const second = store.type === 'postgres' ? openStore(parseDatabase(store.env)) : store;
     try {
       for (let round = 0; round < 6; round += 1) {
         const a = await create(`race-a${round}`, 'admin');

@@ -334,7 +334,10 @@ export async function resetPassword(
         })
         .execute();
     }
-    if (!isSelf(origin, account)) await trx.deleteFrom('session').where('userId', '=', account.id).execute();
+    // Whoever knew the old password is signed out; resetting one's own keeps the session it was done in.
+    let sessions = trx.deleteFrom('session').where('userId', '=', account.id);
+    if (isSelf(origin, account) && origin.keepSession) sessions = sessions.where('id', '!=', origin.keepSession);
+    await sessions.execute();
     await recordAct(trx, origin, 'account_password', account, account.schools, null);
     return { ok: true, account };
   });

@@ -5,24 +5,27 @@ import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
 import { getStore } from '@/lib/server/db/database';
+import { keepPrivate } from '@/lib/server/file-permissions';
 import { perProcess } from '@/lib/server/singleton';
 import { getSettings } from '@/lib/settings/settings';
 import type { SessionSecretSource } from '@/lib/settings/storage';
 
 /**
  * The session secret: the one given (BETTER_AUTH_SECRET), or for a single instance on SQLite the
- * one kept in DATA_DIR, made on first start (so sessions survive a restart). The store is opened
- * first, so DATA_DIR exists.
+ * one kept in DATA_DIR, made on first start (so sessions survive a restart), for the app's user
+ * only. The store is opened first, so DATA_DIR exists.
  */
-function sessionSecret(source: SessionSecretSource): string {
+export function sessionSecret(source: SessionSecretSource): string {
   if (source.kind === 'given') return source.secret;
+  let secret: string;
   try {
-    return readFileSync(source.file, 'utf8').trim();
+    secret = readFileSync(source.file, 'utf8').trim();
   } catch {
-    const secret = randomBytes(32).toString('base64url');
+    secret = randomBytes(32).toString('base64url');
     writeFileSync(source.file, secret, { mode: 0o600 });
-    return secret;
   }
+  keepPrivate(source.file);
+  return secret;
 }
 
 /**

@@ -4,11 +4,14 @@ import { redirect } from 'next/navigation';
 import { type Actor, roleOf } from '@/lib/schools/roles';
 import { schoolKeysOf } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
-import { getSettings } from '@/lib/settings/settings';
+import { requestAddress } from '@/lib/server/request-address';
 import { getAuth } from './auth';
 
-/** The signed-in staff member behind this request: their role and the keys of their schools. */
-export type Staff = Actor;
+/**
+ * The signed-in staff member behind this request: their role and the keys of their schools, and
+ * the session they act in (kept when they reset their own password, which ends their others).
+ */
+export type Staff = Actor & { sessionId: string };
 
 /**
  * Who is asking, checked against the database on every call: a disabled user or an ended
@@ -35,6 +38,7 @@ export async function staffOf(requestHeaders: Headers, { refresh = true } = {}):
     username: session.user.username ?? session.user.name,
     role: roleOf(session.user.role),
     schools,
+    sessionId: session.session.id,
   };
 }
 
@@ -46,19 +50,13 @@ export async function requireStaffPage(returnTo: string): Promise<Staff> {
 }
 
 /**
- * The client's address for the audit trail and sign-in limits: the right-most X-Forwarded-For
- * entry, i.e. the one added by whoever connected to us (Next.js itself, or the proxy in front),
- * skipping DASHBOARD_TRUSTED_PROXIES further hops of our own. Entries to its left are the
- * client's to write, so they are never trusted.
+ * The client's address for the audit trail and sign-in limits: the one the socket saw, or behind
+ * DASHBOARD_TRUSTED_PROXIES proxies of our own the one the farthest of them saw, as the request
+ * hook found it (lib/server/request-address.ts). Never what the client wrote in X-Forwarded-For.
+ * Null when unknown.
  */
 export async function clientIp(): Promise<string | null> {
-  const all = await headers();
-  const hops = (all.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  const trusted = getSettings().access.trustedProxies;
-  return hops[hops.length - 1 - trusted] ?? all.get('x-real-ip') ?? null;
+  return requestAddress(await headers());
 }
 
 /**

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getStore } from '@/lib/server/db/database';
-import { countHit, currentHits } from '@/lib/server/rate-limit';
+import { countFailures } from '@/lib/server/rate-limit';
 import { safeReturnPath } from '@/lib/staff/return-path';
 import { getAuth } from './auth';
 import { clientIp, currentStaff } from './session';
@@ -25,30 +25,46 @@ const credentials = z.object({
   next: z.string().max(2048).optional(),
 });
 
-/** Sign-in is the one action open to anyone, so its attempts are limited per username and per address. */
-export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+/**
+ * Sign-in is the one action open to anyone, so its failed attempts are limited per username and
+ * per address (rate-limit.ts countFailures: counted before the password is checked, given back
+ * when it was right).
+ */
+export async function signIn(_previous: unknown, form: unknown): Promise<SignInState> {
+  // A forged call can send anything at all in place of the form.
+  if (!(form instanceof FormData)) return { error: 'missing' };
   const parsed = credentials.safeParse({
     username: form.get('username'),
     password: form.get('password'),
     next: form.get('next') ?? undefined,
   });
-  if (!parsed.success) return { error: 'missing', username: String(form.get('username') ?? '') };
+  if (!parsed.success) {
+    const typed = form.get('username');
+    return { error: 'missing', username: typeof typed === 'string' ? typed.slice(0, 64) : undefined };
+  }
   const { username, password, next } = parsed.data;
 
   const { db } = await getStore();
-  // Only failed attempts count: staff who sign in often are never locked out by their successes.
   const ip = await clientIp();
-  const keys = [`login-user:${username.toLowerCase()}`, ...(ip ? [`login-ip:${ip}`] : [])];
-  const limits = [ATTEMPTS_PER_USERNAME, ATTEMPTS_PER_IP];
-  const used = await Promise.all(keys.map((key) => currentHits(db, key, WINDOW_MS)));
-  if (used.some((count, index) => count >= limits[index])) return { error: 'tooMany', username };
-
+  const limits = [
+    { key: `login-user:${username.toLowerCase()}`, limit: ATTEMPTS_PER_USERNAME },
+    // An address not known (see clientIp) shares one count rather than escaping the limit.
+    { key: `login-ip:${ip ?? 'unknown'}`, limit: ATTEMPTS_PER_IP },
+  ];
   const auth = await getAuth();
-  try {
-    await auth.api.signInUsername({ body: { username, password }, headers: await headers() });
-  } catch (error) {
-    await Promise.all(keys.map((key) => countHit(db, key, WINDOW_MS)));
-    const code = (error as { body?: { code?: string } }).body?.code ?? '';
+  let refusal: unknown;
+  const outcome = await countFailures(db, limits, WINDOW_MS, async () => {
+    try {
+      await auth.api.signInUsername({ body: { username, password }, headers: await headers() });
+      return true;
+    } catch (error) {
+      refusal = error;
+      return false;
+    }
+  });
+  if (outcome === 'limited') return { error: 'tooMany', username };
+  if (outcome === 'failed') {
+    const code = (refusal as { body?: { code?: string } }).body?.code ?? '';
     return { error: /BANNED/i.test(code) ? 'disabled' : 'wrong', username };
   }
   redirect(safeReturnPath(next));
