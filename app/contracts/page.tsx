@@ -14,6 +14,7 @@ import { getQueryClient } from '@/lib/query-client';
 import { chosenSchool } from '@/lib/schools/choice';
 import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
+import { inRequest } from '@/lib/server/in-request';
 import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
 import { readParam, type SearchParamsRecord, withParams } from '@/lib/url-state';
@@ -38,7 +39,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
     if (parsed.ok) {
       await queryClient.prefetchQuery({
         queryKey: contractsQueryKey(parsed.query),
-        queryFn: async () => lookupContractsAs(staff, parsed.query, await clientIp()),
+        queryFn: async () => inRequest(async () => lookupContractsAs(staff, parsed.query, await clientIp())),
       });
     }
   }

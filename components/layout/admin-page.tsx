@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Staff } from '@/lib/staff/server/session';
-import { AppHeader } from './app-header';
+import { type AdminPlace, AppHeader } from './app-header';
 
 interface AdminPageProps {
   staff: Staff;
-  current: 'audit' | 'users' | 'schools';
+  current: AdminPlace;
   title: string;
   intro?: string;
   children: ReactNode;

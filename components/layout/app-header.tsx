@@ -14,7 +14,11 @@ const linkClass =
  * The app's title, where staff can go (a school admin: their schools' audit trail and accounts;
  * the provider admin: every admin page), the language, who is signed in, and sign-out.
  */
-export function AppHeader({ staff, current }: { staff: Staff; current: 'contracts' | 'audit' | 'users' | 'schools' }) {
+/** The places the header links to; an admin page is any but the contracts page. */
+export type Place = 'contracts' | 'audit' | 'users' | 'schools' | 'diagnostics';
+export type AdminPlace = Exclude<Place, 'contracts'>;
+
+export function AppHeader({ staff, current }: { staff: Staff; current: Place }) {
   const t = useTranslations();
   const links = [
     { key: 'contracts', href: CONTRACTS_PATH, label: t('nav.contracts') },
@@ -24,7 +28,12 @@ export function AppHeader({ staff, current }: { staff: Staff; current: 'contract
           { key: 'users', href: '/admin/users', label: t('nav.users') },
         ]
       : []),
-    ...(staff.role === 'admin' ? [{ key: 'schools', href: '/admin/schools', label: t('nav.schools') }] : []),
+    ...(staff.role === 'admin'
+      ? [
+          { key: 'schools', href: '/admin/schools', label: t('nav.schools') },
+          { key: 'diagnostics', href: '/admin/diagnostics', label: t('nav.diagnostics') },
+        ]
+      : []),
   ];
   return (
     <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4">

@@ -3,10 +3,10 @@ import { useTranslations } from 'next-intl';
 import { primaryButtonClass } from '@/components/ui/button-styles';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
-import { AppHeader } from './app-header';
+import { type AdminPlace, AppHeader } from './app-header';
 
 /** What a signed-in staff member who is not an admin sees on an admin page: no data, a way back. */
-export function ForbiddenNotice({ staff, current }: { staff: Staff; current: 'audit' | 'users' | 'schools' }) {
+export function ForbiddenNotice({ staff, current }: { staff: Staff; current: AdminPlace }) {
   const t = useTranslations('admin.forbidden');
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6">

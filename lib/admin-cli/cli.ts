@@ -1,6 +1,8 @@
 import 'server-only';
 import { ConfigError } from '@/lib/settings/errors';
+import { getSettings } from '@/lib/settings/settings';
 import type { AccountDeps } from '@/lib/staff/server/account-service';
+import { backupDatabase } from './backup';
 import { parseArgs, readsPassword } from './parse';
 import { type CliOutcome, runCommand } from './run';
 import { USAGE } from './usage';
@@ -35,6 +37,7 @@ export async function runCli(args: readonly string[], io: CliIo, withDeps: WithD
     io.out(USAGE);
     return 0;
   }
+  if (command.kind === 'backup') return backup(command.file, io);
   let password: string | null = null;
   if (readsPassword(command)) {
     password = await io.firstLine();
@@ -57,6 +60,20 @@ export async function runCli(args: readonly string[], io: CliIo, withDeps: WithD
       io.err(
         `Database error: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL or DATA_DIR)`,
       );
+    return 1;
+  }
+}
+
+/** `backup FILE`: needs no migrated store or auth, only where the database is. */
+async function backup(file: string, io: CliIo): Promise<number> {
+  try {
+    const outcome = await backupDatabase(getSettings().storage.database, file);
+    if (outcome.code === 0) io.out(`${outcome.out}\n`);
+    else io.err(outcome.error);
+    return outcome.code;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`Configuration error: ${error.message}`);
     return 1;
   }
 }

@@ -62,11 +62,23 @@ describe('parseArgs: the documented forms', () => {
   });
 });
 
+describe('parseArgs: backup', () => {
+  it('takes one file name', () => {
+    expect(parseArgs(['backup', '/var/backups/dashboard-2026-12-07.sqlite'])).toEqual({
+      ok: true,
+      command: { kind: 'backup', file: '/var/backups/dashboard-2026-12-07.sqlite' },
+    });
+  });
+});
+
 describe('parseArgs: one line saying what is wrong', () => {
   it.each([
     ['', /no command given/],
     ['shcool add x', /unknown command "shcool": use school, plan or user/],
     ['school delete north', /unknown command "school delete"/],
+    ['backup', /usage: npm run admin -- backup FILE/],
+    ['backup a.sqlite b.sqlite', /usage: npm run admin -- backup FILE/],
+    ['backup --name x', /usage: npm run admin -- backup FILE/],
     ['school', /unknown command "school"/],
     ['school add North --name 北校', /bad school key "North": use 2–32 characters of a-z, 0-9 and '-'/],
     ['school add n --name 北校', /bad school key "n"/],

@@ -24,7 +24,8 @@ export type Command =
   | { kind: 'user-enable'; username: string }
   | { kind: 'user-disable'; username: string }
   | { kind: 'user-role'; username: string; role: Role }
-  | { kind: 'user-schools'; username: string; schools: string[] };
+  | { kind: 'user-schools'; username: string; schools: string[] }
+  | { kind: 'backup'; file: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -242,6 +243,13 @@ export function parseArgs(args: readonly string[]): Parsed {
   if (args[0] === 'help' || args.includes('--help') || args.includes('-h'))
     return { ok: true, command: { kind: 'help' } };
   if (args.length === 0) return { ok: false, error: 'no command given (see npm run admin -- --help)' };
+  // The one command of one word: what it takes is a file name, not a verb.
+  if (args[0] === 'backup') {
+    const file = args.slice(1);
+    return file.length === 1 && file[0] !== '' && !file[0].startsWith('-')
+      ? { ok: true, command: { kind: 'backup', file: file[0] } }
+      : { ok: false, error: 'usage: npm run admin -- backup FILE' };
+  }
   const [noun, verb, ...rest] = args;
   const name = `${noun} ${verb ?? ''}`.trim();
   const parser = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

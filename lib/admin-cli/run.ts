@@ -49,7 +49,7 @@ const when = (at: number | null) => (at === null ? 'in use' : `archived ${new Da
  * when the command needs one, comes from `password()` (standard input's first line).
  */
 export async function runCommand(
-  command: Exclude<Command, { kind: 'help' }>,
+  command: Exclude<Command, { kind: 'help' } | { kind: 'backup' }>,
   deps: AccountDeps,
   password: () => Promise<string>,
 ): Promise<CliOutcome> {

@@ -20,6 +20,8 @@ Usage: npm run admin -- COMMAND
   user disable USERNAME
   user role USERNAME --role admin|school_admin|staff
   user schools USERNAME --school SCHOOL_KEY [--school SCHOOL_KEY]...
+  backup FILE          a consistent copy of the SQLite database, safe while the app runs
+                       (with DATABASE_URL: use PostgreSQL's pg_dump instead)
 
 "user add" and "user reset-password" read the password from the first line of standard input,
 never from an argument, e.g.  printf '%s\\n' "$PASSWORD" | npm run admin -- user add li --role staff --school north

@@ -20,6 +20,7 @@ export const PRIVILEGED_ACTS = [
   'plan_rename',
   'plan_archive',
   'audit_export',
+  'diagnostics',
 ] as const;
 export type PrivilegedAct = (typeof PRIVILEGED_ACTS)[number];
 

@@ -1,9 +1,9 @@
 import type { Resilience } from '@/lib/settings/resilience';
 import type { MerchantSettings } from '@/lib/settings/wechatpay';
-import { anyOfKeys, createCertificateStore } from '@/lib/wechatpay/certificates';
+import { anyOfKeys, type CertificateStore, createCertificateStore } from '@/lib/wechatpay/certificates';
 import { type CallEvent, createWechatPayClient, type WechatPayClient } from '@/lib/wechatpay/client';
 import { createSigner } from '@/lib/wechatpay/signer';
-import { createVerifier, type KeyResolver, staticKeys } from '@/lib/wechatpay/verifier';
+import { createVerifier, type KeyResolver, type ReceivedAnswer, staticKeys } from '@/lib/wechatpay/verifier';
 
 /*
  * No 'server-only' here, like lib/wechatpay: this is wiring of the protocol, holding nothing but
@@ -23,11 +23,22 @@ export interface MerchantClientOptions {
   onCertificateError: (error: unknown) => void;
 }
 
+export interface MerchantClient extends WechatPayClient {
+  /** The platform certificates held, in certificate mode: operators watch them expire. */
+  certificates?: Pick<CertificateStore, 'held'>;
+  /**
+   * A client of one host only, one attempt a call, with the same keys and nothing observed: the
+   * diagnostics page asks each host in turn, and is shown each verified answer (for WeChat's
+   * signed clock). Closed by its caller.
+   */
+  forHost(baseUrl: string, onVerified: (answer: ReceivedAnswer) => void): WechatPayClient;
+}
+
 /**
  * A merchant's client: keys by `Wechatpay-Serial` from the WeChat Pay public key, the platform
  * certificates, or both while a merchant migrates.
  */
-export function createMerchantClient(merchant: MerchantSettings, options: MerchantClientOptions): WechatPayClient {
+export function createMerchantClient(merchant: MerchantSettings, options: MerchantClientOptions): MerchantClient {
   // The certificate download goes through the client it serves; it runs only after start.
   let client: WechatPayClient | undefined;
   const publicKey = merchant.publicKey
@@ -46,17 +57,20 @@ export function createMerchantClient(merchant: MerchantSettings, options: Mercha
   const resolvers = [publicKey, certificates].filter((resolver): resolver is KeyResolver => resolver !== undefined);
 
   const { resilience } = options;
-  client = createWechatPayClient({
-    baseUrl: merchant.baseUrl,
-    backupBaseUrl: merchant.backupBaseUrl,
+  const common = {
     signer: createSigner({ mchid: merchant.mchid, serialNo: merchant.serialNo, privateKey: merchant.privateKey }),
     verifier: createVerifier({ keys: anyOfKeys(...resolvers) }),
     userAgent: options.userAgent,
     timeoutMs: resilience.attemptTimeoutMs,
-    deadlineMs: resilience.deadlineMs,
-    failoverCooldownMs: resilience.failoverCooldownMs,
     // Asks WeChat to sign its answers with the public key we hold.
     headers: merchant.publicKey ? { 'wechatpay-serial': merchant.publicKey.id } : undefined,
+  };
+  client = createWechatPayClient({
+    ...common,
+    baseUrl: merchant.baseUrl,
+    backupBaseUrl: merchant.backupBaseUrl,
+    deadlineMs: resilience.deadlineMs,
+    failoverCooldownMs: resilience.failoverCooldownMs,
     observe: options.observe,
   });
 
@@ -65,5 +79,22 @@ export function createMerchantClient(merchant: MerchantSettings, options: Mercha
     // Not awaited: the server starts even if WeChat is unreachable; the first answer retries it.
     certificates.refresh().catch(options.onCertificateError);
   }
-  return client;
+  return {
+    get: client.get,
+    close: client.close,
+    certificates,
+    forHost: (baseUrl, onVerified) =>
+      createWechatPayClient({
+        ...common,
+        baseUrl,
+        maxAttempts: 1,
+        verifier: {
+          async verify(answer) {
+            const verification = await common.verifier.verify(answer);
+            if (verification.ok) onVerified(answer);
+            return verification;
+          },
+        },
+      }),
+  };
 }

@@ -32,12 +32,13 @@ describe('parseSettings', () => {
     expect(Object.isFrozen(DEMO_PLANS[0])).toBe(false);
   });
 
-  it('reports the first problem: WeChat Pay, then access, then plans, then storage', () => {
+  it('reports the first problem: WeChat Pay, then access, then plans, then storage, then operations', () => {
     const problems: [string, string][] = [
       ['WECHATPAY_MCHID', 'mch'],
       ['DASHBOARD_TRUSTED_PROXIES', 'many'],
       ['WECHATPAY_PLANS', '午餐费'],
       ['BETTER_AUTH_SECRET', 'short'],
+      ['DASHBOARD_METRICS_TOKEN', 'short'],
     ];
     problems.forEach(([variable], first) => {
       const env = Object.fromEntries(problems.slice(first));

@@ -3,6 +3,7 @@ import type { NamedPlan } from '@/lib/contracts/plans';
 import { perProcess } from '@/lib/server/singleton';
 import { type AccessSettings, parseAccess } from './access';
 import type { Env } from './env';
+import { type OperationsSettings, parseOperations } from './operations';
 import { parsePlans, parseSchoolPlans } from './plans';
 import { parseStorage, type StorageSettings } from './storage';
 import { parseWechatPay, type WechatPaySettings } from './wechatpay';
@@ -16,6 +17,7 @@ export interface Settings {
   /** The plans of a single-school deployment's school, seeded at start (WECHATPAY_PLANS); null without it. */
   readonly schoolPlans: readonly NamedPlan[] | null;
   readonly storage: StorageSettings;
+  readonly operations: OperationsSettings;
 }
 
 /**
@@ -33,7 +35,7 @@ function frozen<T>(value: T): T {
   return value;
 }
 
-/** Every setting, or the ConfigError of the first problem (WeChat Pay, access, plans, storage, in that order). */
+/** Every setting, or the ConfigError of the first problem (WeChat Pay, access, plans, storage, operations, in that order). */
 export function parseSettings(env: Env): Settings {
   return frozen({
     wechatpay: parseWechatPay(env),
@@ -41,6 +43,7 @@ export function parseSettings(env: Env): Settings {
     plans: parsePlans(env),
     schoolPlans: parseSchoolPlans(env),
     storage: parseStorage(env),
+    operations: parseOperations(env),
   });
 }
 

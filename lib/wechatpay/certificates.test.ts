@@ -100,6 +100,9 @@ describe('certificate store against the sandbox', () => {
     expect(sandbox.certificateDownloads()).toBe(before + 1);
     const newest = sandbox.platformCertificates().at(-1)?.serial;
     expect(store.serials()).toContain(newest);
+    const held = store.held().find((certificate) => certificate.serial === newest);
+    expect(held?.expire).toBe(Date.parse(sandbox.platformCertificates().at(-1)?.expireTime ?? ''));
+    expect(held?.effective).toBeLessThanOrEqual(Date.now());
     // Known now: the next answer needs no download.
     expect(await rowsOf(client)).toBe(2);
     expect(sandbox.certificateDownloads()).toBe(before + 1);

@@ -71,6 +71,8 @@ export interface CertificateStore extends KeyResolver {
   refresh(): Promise<void>;
   /** Serials of the certificates valid now. */
   serials(): string[];
+  /** The certificates valid now, with their validity, for operators to see a rotation coming. */
+  held(): Pick<PlatformCertificate, 'serial' | 'effective' | 'expire'>[];
   /** Refreshes every `intervalMs` in the background; returns a function that stops it. */
   refreshEvery(intervalMs: number, onError: (error: unknown) => void): () => void;
 }
@@ -125,6 +127,10 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
   return {
     refresh,
     serials: () => [...certificates.values()].filter(isValid).map((c) => c.serial),
+    held: () =>
+      [...certificates.values()]
+        .filter(isValid)
+        .map(({ serial, effective, expire }) => ({ serial, effective, expire })),
     async keyFor(serial) {
       const known = certificates.get(serial.toUpperCase());
       if (isValid(known)) return known?.key;

@@ -4,6 +4,9 @@ import { DEFAULT_LOCALE } from '@/i18n/locales';
 import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
 import { type ExportEvent, exportEvents, walkContractPages } from '@/lib/contracts/export-walk';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { recordExportEnd } from '@/lib/operations/server/metrics';
+import { inRequest } from '@/lib/server/in-request';
+import { boundToRequest } from '@/lib/server/request-context';
 import { clientIp, currentStaff, staffOf } from '@/lib/staff/server/session';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
@@ -24,6 +27,10 @@ function refusal(status: number, event: ExportEvent): Response {
  * Chinese whatever the page's language, like the audit export: the office's spreadsheets expect it.
  */
 export async function POST(request: NextRequest): Promise<Response> {
+  return inRequest(() => exportContracts(request));
+}
+
+async function exportContracts(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
   if (!staff) return refusal(401, { type: 'error', error: { kind: 'unauthenticated' }, done: 0 });
   if (!request.headers.get('content-type')?.startsWith('application/json')) {
@@ -55,14 +62,18 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+    pull: boundToRequest(async (controller: ReadableStreamDefaultController<Uint8Array>) => {
       const next = await events.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(line(next.value)));
-    },
-    async cancel() {
+      else {
+        recordExportEnd(next.value);
+        controller.enqueue(encoder.encode(line(next.value)));
+      }
+    }),
+    cancel: boundToRequest(async () => {
+      recordExportEnd('cancelled');
       await events.return(undefined);
-    },
+    }),
   });
   return new Response(stream, {
     headers: { 'Content-Type': NDJSON, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },

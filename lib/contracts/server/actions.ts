@@ -1,6 +1,7 @@
 'use server';
 
 import type { LookupResult } from '@/lib/contracts/failure';
+import { inRequest } from '@/lib/server/in-request';
 import { clientIp, currentStaff } from '@/lib/staff/server/session';
 import { lookupContractsAs } from './staff-lookup';
 
@@ -9,7 +10,9 @@ import { lookupContractsAs } from './staff-lookup';
  * checks who is asking itself, before validation and before anything reaches WeChat.
  */
 export async function queryContracts(input: unknown): Promise<LookupResult> {
-  const staff = await currentStaff();
-  if (!staff) return { ok: false, error: { kind: 'unauthenticated' } };
-  return lookupContractsAs(staff, input, await clientIp());
+  return inRequest(async () => {
+    const staff = await currentStaff();
+    if (!staff) return { ok: false, error: { kind: 'unauthenticated' } };
+    return lookupContractsAs(staff, input, await clientIp());
+  });
 }

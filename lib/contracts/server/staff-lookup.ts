@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '@/lib/audit/server/store';
 import type { LookupResult } from '@/lib/contracts/failure';
 import { parseContractsQuery } from '@/lib/contracts/search-input';
+import { recordLookup } from '@/lib/operations/server/metrics';
 import type { Actor } from '@/lib/schools/roles';
 import { type LookupScope, lookupScope } from '@/lib/schools/scope';
 import { findPlan } from '@/lib/schools/server/directory';
@@ -68,6 +69,7 @@ export async function lookupContractsAs(
   /** Aborted when the clerk no longer waits (a cancelled export): WeChat's call ends too. */
   signal?: AbortSignal,
 ): Promise<LookupResult> {
+  const startedAt = performance.now();
   const { db } = await getStore();
   const { lookupsPerMinute } = getSettings().access;
   const limited = (await countHit(db, `lookup:${staff.userId}`, MINUTE_MS)) > lookupsPerMinute;
@@ -96,7 +98,8 @@ export async function lookupContractsAs(
     });
   } catch (error) {
     logger.error({ err: String(error) }, 'audit record could not be written; lookup withheld');
-    return { ok: false, error: { kind: 'internal' } };
+    result = { ok: false, error: { kind: 'internal' } };
   }
+  recordLookup(purpose, result, startedAt);
   return result;
 }

@@ -21,6 +21,11 @@ export interface Store {
 // PostgreSQL's bigint (audit ids, epoch milliseconds) fits a JavaScript number: read it as one.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** The SQLite database file in DATA_DIR: the app's, and the one `npm run admin -- backup` copies. */
+export function sqliteFile(dir: string): string {
+  return join(dir, 'dashboard.sqlite');
+}
+
 /** PostgreSQL when DATABASE_URL names one, otherwise a SQLite file in DATA_DIR (default ./data). */
 export function openStore(database: DatabaseSettings): Store {
   if (database.kind === 'postgres') {
@@ -33,7 +38,7 @@ export function openStore(database: DatabaseSettings): Store {
     };
   }
   makePrivateDir(database.dir);
-  const file = join(database.dir, 'dashboard.sqlite');
+  const file = sqliteFile(database.dir);
   // Made (or closed up) for the owner only before SQLite opens it: SQLite gives the -wal and -shm
   // files it creates the database file's mode.
   closeSync(openSync(file, 'a', 0o600));

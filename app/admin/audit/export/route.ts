@@ -9,7 +9,9 @@ import { appendAudit } from '@/lib/audit/server/store';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
 import { auditSchools, auditScope } from '@/lib/schools/scope';
 import { getStore } from '@/lib/server/db/database';
+import { inRequest } from '@/lib/server/in-request';
 import { logger } from '@/lib/server/logger';
+import { boundToRequest } from '@/lib/server/request-context';
 import { clientIp, currentStaff } from '@/lib/staff/server/session';
 
 function refusal(status: number, text: string): Response {
@@ -28,6 +30,10 @@ function refusal(status: number, text: string): Response {
  * office's files read the same, and spreadsheets built on them keep working, whoever exported them.
  */
 export async function GET(request: NextRequest): Promise<Response> {
+  return inRequest(() => exportAudit(request));
+}
+
+async function exportAudit(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
   const t = await getTranslations('audit');
   if (!staff) return refusal(401, t('exportUnauthenticated'));
@@ -65,7 +71,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + auditCsvHeader(csvText)));
     },
-    async pull(controller) {
+    pull: boundToRequest(async (controller: ReadableStreamDefaultController<Uint8Array>) => {
       try {
         const next = await batches.next();
         if (next.done) controller.close();
@@ -75,7 +81,7 @@ export async function GET(request: NextRequest): Promise<Response> {
         logger.error({ err: String(error) }, 'audit export failed');
         controller.error(error);
       }
-    },
+    }),
     async cancel() {
       await batches.return(undefined);
     },

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { callMetrics, getMetrics, recordExportEnd, recordLookup, showCertificates } from './metrics';
+
+async function sample(name: string): Promise<string> {
+  return getMetrics().registry.getSingleMetricAsString(name);
+}
+
+describe('metrics', () => {
+  it('counts lookups by purpose, outcome and WeChat code, and times them', async () => {
+    recordLookup('lookup', { ok: false, error: { kind: 'sign_error', code: 'SIGN_ERROR' } }, performance.now());
+    recordLookup('export', { ok: false, error: { kind: 'upstream', code: 'whatever <script>' } }, performance.now());
+    const lookups = await sample('dashboard_lookups_total');
+    expect(lookups).toContain('dashboard_lookups_total{purpose="lookup",outcome="sign_error",code="SIGN_ERROR"} 1');
+    // A code that is not WeChat's shape does not become a label as sent.
+    expect(lookups).toContain('dashboard_lookups_total{purpose="export",outcome="upstream",code="OTHER"} 1');
+    expect(await sample('dashboard_lookup_duration_seconds')).toContain(
+      'dashboard_lookup_duration_seconds_count{purpose="lookup"} 1',
+    );
+  });
+
+  it('counts attempts by host and outcome, and shows when the backup host is in use', async () => {
+    const observe = callMetrics('api.mch.weixin.qq.com');
+    const attempt = { attempt: 1, method: 'GET', path: '/v3/x', durationMs: 120 };
+    observe({ ...attempt, host: 'api.mch.weixin.qq.com', outcome: 'network' });
+    observe({ ...attempt, host: 'api2.mch.weixin.qq.com', outcome: 'ok', status: 200 });
+    expect(await sample('wechatpay_attempts_total')).toContain(
+      'wechatpay_attempts_total{host="api.mch.weixin.qq.com",outcome="network",code=""} 1',
+    );
+    expect(await sample('wechatpay_backup_host_in_use')).toContain('wechatpay_backup_host_in_use 1');
+    observe({ ...attempt, host: 'api.mch.weixin.qq.com', outcome: 'ok', status: 200 });
+    expect(await sample('wechatpay_backup_host_in_use')).toContain('wechatpay_backup_host_in_use 0');
+  });
+
+  it('counts an export once, when it ends', async () => {
+    recordExportEnd({ type: 'progress', done: 1, total: null });
+    recordExportEnd({ type: 'done', count: 3, csv: '', file: 'a.csv' });
+    recordExportEnd('cancelled');
+    const exports = await sample('dashboard_csv_exports_total');
+    expect(exports).toContain('dashboard_csv_exports_total{outcome="done"} 1');
+    expect(exports).toContain('dashboard_csv_exports_total{outcome="cancelled"} 1');
+    expect(exports).not.toContain('progress');
+  });
+
+  it('shows each platform certificate held by its expiry, and forgets one no longer held', async () => {
+    showCertificates([{ serial: 'OLD', expire: 1_800_000_000_500 }]);
+    showCertificates([{ serial: 'NEW', expire: 1_900_000_000_000 }]);
+    const gauge = await sample('wechatpay_platform_certificate_expiry_timestamp_seconds');
+    expect(gauge).toContain('{serial="NEW"} 1900000000');
+    expect(gauge).not.toContain('OLD');
+  });
+});
