@@ -5,21 +5,9 @@ import { useActionState } from 'react';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
 import type { StaffAccount } from '@/lib/staff/account';
 import type { AdminActionResult } from '@/lib/staff/account-input';
-import { changeStaffRole, disableStaffUser, enableStaffUser } from '@/lib/staff/server/account-actions';
+import { runUserRowAction } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
 import { ResetPasswordControl } from './reset-password-control';
-
-/** The row's buttons all report through one message: whichever ran last. */
-async function runRowAction(previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  switch (form.get('intent')) {
-    case 'disable':
-      return disableStaffUser(previous, form);
-    case 'enable':
-      return enableStaffUser(previous, form);
-    default:
-      return changeStaffRole(previous, form);
-  }
-}
 
 /**
  * 停用/启用, 设为管理员/设为工作人员 and 重置密码 for one user. Each button keeps its place when
@@ -28,7 +16,7 @@ async function runRowAction(previous: AdminActionResult | null, form: FormData):
  * the reason why.
  */
 export function UserRowActions({ user, self }: { user: StaffAccount; self: boolean }) {
-  const [result, action, pending] = useActionState(runRowAction, null);
+  const [result, action, pending] = useActionState<AdminActionResult | null, FormData>(runUserRowAction, null);
   const t = useTranslations('users');
   const makeAdmin = user.role !== 'admin';
   return (
