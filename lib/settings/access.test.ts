@@ -10,13 +10,13 @@ describe('parseAccess', () => {
     expect(parseAccess({})).toEqual({
       sessionIdleHours: 8,
       lookupsPerMinute: 60,
-      secureCookies: false,
+      publicHttps: undefined,
       trustedProxies: 0,
       admin: undefined,
     });
   });
 
-  it('reads every setting, and marks cookies Secure only when served over HTTPS', () => {
+  it('reads every setting, and whether BETTER_AUTH_URL is https (unset: each request tells)', () => {
     expect(
       parseAccess({
         DASHBOARD_SESSION_IDLE_HOURS: '0.5',
@@ -29,11 +29,11 @@ describe('parseAccess', () => {
     ).toEqual({
       sessionIdleHours: 0.5,
       lookupsPerMinute: 30,
-      secureCookies: true,
+      publicHttps: true,
       trustedProxies: 2,
       admin: { username: 'finance-office', password: 'correct horse' },
     });
-    expect(parseAccess({ BETTER_AUTH_URL: 'http://127.0.0.1:3000' }).secureCookies).toBe(false);
+    expect(parseAccess({ BETTER_AUTH_URL: 'http://127.0.0.1:3000' }).publicHttps).toBe(false);
   });
 
   it.each<[string, Record<string, string>, string, RegExp]>([

@@ -7,8 +7,11 @@ export interface AccessSettings {
   readonly sessionIdleHours: number;
   /** Lookups one staff member may make per minute, across every instance. */
   readonly lookupsPerMinute: number;
-  /** Cookies are marked Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL). */
-  readonly secureCookies: boolean;
+  /**
+   * Whether the dashboard is served over https, as BETTER_AUTH_URL's scheme says; unset, each
+   * request tells (lib/server/transport.ts). Cookies are Secure and HSTS is sent for https.
+   */
+  readonly publicHttps?: boolean;
   /** The first admin, created at start when no admin exists. */
   readonly admin?: { readonly username: string; readonly password: string };
   /** Proxies of our own in front of the app that append to X-Forwarded-For, beyond the nearest one. */
@@ -33,7 +36,7 @@ function proxyHops(env: Env): number {
   return Number(raw);
 }
 
-/** DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies) and BETTER_AUTH_URL (secure cookies). */
+/** DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies) and BETTER_AUTH_URL (https or not). */
 export function parseAccess(env: Env): AccessSettings {
   const adminUsername = value(env, 'DASHBOARD_ADMIN_USERNAME');
   const adminPassword = env.DASHBOARD_ADMIN_PASSWORD;
@@ -53,7 +56,7 @@ export function parseAccess(env: Env): AccessSettings {
   return {
     sessionIdleHours: positiveNumber(env, 'DASHBOARD_SESSION_IDLE_HOURS', 8, 24 * 30),
     lookupsPerMinute: Math.floor(positiveNumber(env, 'DASHBOARD_LOOKUPS_PER_MINUTE', 60, 100_000)),
-    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    publicHttps: publicUrl === undefined ? undefined : publicUrl.startsWith('https:'),
     trustedProxies: proxyHops(env),
     admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
   };

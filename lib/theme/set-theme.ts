@@ -1,6 +1,7 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { isHttpsRequest } from '@/lib/server/transport';
 import { getSettings } from '@/lib/settings/settings';
 import { parseTheme, THEME_COOKIE, themeCookieMaxAge } from './theme';
 
@@ -17,6 +18,6 @@ export async function setTheme(form: unknown): Promise<void> {
     maxAge: themeCookieMaxAge(theme),
     sameSite: 'lax',
     httpOnly: false,
-    secure: getSettings().access.secureCookies,
+    secure: isHttpsRequest(await headers(), getSettings().access),
   });
 }
