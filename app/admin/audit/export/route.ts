@@ -6,6 +6,7 @@ import { auditSearchInput, parseAuditSearch, toAuditFilter } from '@/lib/audit/f
 import { auditBatches } from '@/lib/audit/server/export-batches';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
 import { getStore } from '@/lib/server/db/database';
+import { isOwnRequest } from '@/lib/server/fetch-site';
 import { logger } from '@/lib/server/logger';
 import { currentStaff } from '@/lib/staff/server/session';
 
@@ -21,12 +22,17 @@ function refusal(status: number, text: string): Response {
  * handler is a public endpoint. Streamed batch by batch, so a long trail never sits in memory.
  * Refusals are in the reader's language; the file itself is always in Chinese (zh-CN), so the
  * office's files read the same, and spreadsheets built on them keep working, whoever exported them.
+ *
+ * A GET, so any site's link brings the admin's session cookie along: a request another page
+ * started is refused before anything is read or logged. The export is the admin's act, logged in
+ * their name and reading the whole trail; it starts from the audit page's own link.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   const staff = await currentStaff();
   const t = await getTranslations('audit');
   if (!staff) return refusal(401, t('exportUnauthenticated'));
   if (staff.role !== 'admin') return refusal(403, t('exportForbidden'));
+  if (!isOwnRequest(request.headers)) return refusal(403, t('exportCrossSite'));
 
   const parsed = parseAuditSearch(auditSearchInput(request.nextUrl.searchParams));
   if (!parsed.ok) return refusal(400, t('exportInvalid'));
