@@ -13,6 +13,7 @@ describe('parseAccess', () => {
       publicHttps: undefined,
       trustedProxies: 0,
       admin: undefined,
+      sandboxAccounts: undefined,
     });
   });
 
@@ -25,6 +26,7 @@ describe('parseAccess', () => {
         DASHBOARD_TRUSTED_PROXIES: '2',
         DASHBOARD_ADMIN_USERNAME: ' finance-office ',
         DASHBOARD_ADMIN_PASSWORD: 'correct horse',
+        DASHBOARD_SANDBOX_ACCOUNTS: ' remove ',
       }),
     ).toEqual({
       sessionIdleHours: 0.5,
@@ -32,6 +34,7 @@ describe('parseAccess', () => {
       publicHttps: true,
       trustedProxies: 2,
       admin: { username: 'finance-office', password: 'correct horse' },
+      sandboxAccounts: 'remove',
     });
     expect(parseAccess({ BETTER_AUTH_URL: 'http://127.0.0.1:3000' }).publicHttps).toBe(false);
   });
@@ -60,6 +63,12 @@ describe('parseAccess', () => {
     ['more than a month idle', { DASHBOARD_SESSION_IDLE_HOURS: '721' }, 'DASHBOARD_SESSION_IDLE_HOURS', /at most 720/],
     ['a lookup limit in words', { DASHBOARD_LOOKUPS_PER_MINUTE: 'sixty' }, 'DASHBOARD_LOOKUPS_PER_MINUTE', /number/],
     ['ten proxies', { DASHBOARD_TRUSTED_PROXIES: '10' }, 'DASHBOARD_TRUSTED_PROXIES', /from 0 to 9/],
+    [
+      'sandbox accounts neither removed nor kept',
+      { DASHBOARD_SANDBOX_ACCOUNTS: 'delete' },
+      'DASHBOARD_SANDBOX_ACCOUNTS',
+      /"delete" should be remove or keep/,
+    ],
   ])('refuses %s, naming the variable', (_, env, variable, message) => {
     expect(() => parseAccess(env)).toThrow(refused(variable, message));
   });

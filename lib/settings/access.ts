@@ -1,6 +1,9 @@
 import { type Env, value } from './env';
 import { ConfigError } from './errors';
 
+/** What a real merchant's start does with accounts made in sandbox mode (lib/staff/server/sandbox-accounts.ts). */
+export type SandboxAccountsDecision = 'remove' | 'keep';
+
 /** Who may use the dashboard, and how much. */
 export interface AccessSettings {
   /** A session ends after this many hours without use. */
@@ -16,6 +19,8 @@ export interface AccessSettings {
   readonly admin?: { readonly username: string; readonly password: string };
   /** Proxies of our own in front of the app that append to X-Forwarded-For, beyond the nearest one. */
   readonly trustedProxies: number;
+  /** DASHBOARD_SANDBOX_ACCOUNTS: unset, a merchant does not start while sandbox-made accounts exist. */
+  readonly sandboxAccounts?: SandboxAccountsDecision;
 }
 
 function positiveNumber(env: Env, name: string, fallback: number, max: number): number {
@@ -36,7 +41,16 @@ function proxyHops(env: Env): number {
   return Number(raw);
 }
 
-/** DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies) and BETTER_AUTH_URL (https or not). */
+function sandboxAccounts(env: Env): SandboxAccountsDecision | undefined {
+  const raw = value(env, 'DASHBOARD_SANDBOX_ACCOUNTS');
+  if (raw === undefined || raw === 'remove' || raw === 'keep') return raw;
+  throw new ConfigError('DASHBOARD_SANDBOX_ACCOUNTS', `"${raw}" should be remove or keep`);
+}
+
+/**
+ * DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies, sandbox-made accounts) and
+ * BETTER_AUTH_URL (https or not).
+ */
 export function parseAccess(env: Env): AccessSettings {
   const adminUsername = value(env, 'DASHBOARD_ADMIN_USERNAME');
   const adminPassword = env.DASHBOARD_ADMIN_PASSWORD;
@@ -59,5 +73,6 @@ export function parseAccess(env: Env): AccessSettings {
     publicHttps: publicUrl === undefined ? undefined : publicUrl.startsWith('https:'),
     trustedProxies: proxyHops(env),
     admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
+    sandboxAccounts: sandboxAccounts(env),
   };
 }

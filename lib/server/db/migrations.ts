@@ -116,6 +116,13 @@ function migrations(type: DatabaseType): Record<string, Migration> {
           .execute();
       },
     },
+    '004-sandbox-accounts': {
+      async up(db: Kysely<unknown>) {
+        // Which accounts were made while the dashboard ran the sandbox (a trial, with a public demo
+        // password): a real merchant must not inherit them unseen. Null for those made before.
+        await db.schema.alterTable('user').addColumn('madeInSandbox', bool).execute();
+      },
+    },
   };
 }
 

@@ -45,13 +45,21 @@ function secureOverHttps(access: AccessSettings) {
 }
 
 async function createAuth() {
-  const { access, storage } = getSettings();
+  const { access, storage, wechatpay } = getSettings();
   const store = await getStore();
   const idleSeconds = Math.round(access.sessionIdleHours * 3600);
   return betterAuth({
     database: { db: store.db, type: store.type },
     secret: sessionSecret(storage.sessionSecret),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        // Every account made while this process runs the sandbox (the demo admin, the first admin,
+        // those made on the users page) is marked, never by what a caller sends: a real merchant
+        // does not start on them unseen (sandbox-accounts.ts).
+        madeInSandbox: { type: 'boolean', required: false, input: false, defaultValue: wechatpay.mode === 'sandbox' },
+      },
+    },
     session: {
       // Ends after this much inactivity: each use older than updateAge pushes the expiry on.
       expiresIn: idleSeconds,

@@ -12,7 +12,7 @@ export function placeholderEmail(username: string): string {
 }
 
 /** The sandbox's demo admin is told apart by an address no real account is given. */
-const DEMO_EMAIL = 'demo@sandbox.invalid';
+export const DEMO_EMAIL = 'demo@sandbox.invalid';
 
 // better-auth's tables are not in the project's Kysely types: these few queries name them plainly.
 type AuthTables = { user: { id: string; role: string | null; email: string; username: string | null } };
