@@ -19,7 +19,9 @@ export async function setLocale(form: unknown): Promise<void> {
     path: '/',
     maxAge: ONE_YEAR_S,
     sameSite: 'lax',
-    httpOnly: true,
+    // Not HttpOnly: it holds no secret (zh-CN or en), and the page that stands in when the app's
+    // own layout fails (app/global-error.tsx) reads it in the browser to speak the same language.
+    httpOnly: false,
     // Like the session cookie: Secure when the browser came over https.
     secure: isHttpsRequest(await headers(), getSettings().access),
   });
