@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import type { Browser } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expect, open, test } from './fixtures';
 import { ownPort, startOwnServer } from './spawn-server';
+import { startUntilExit } from './start-until-exit';
 
 /**
  * A sandbox trial's accounts (the demo admin's password is printed on the sign-in page, and the
@@ -36,26 +36,6 @@ const merchant = {
   DASHBOARD_ADMIN_USERNAME: SCHOOL_ADMIN.username,
   DASHBOARD_ADMIN_PASSWORD: SCHOOL_ADMIN.password,
 };
-
-/** Starts the production server and waits for it to stop by itself: its exit code and stderr. */
-function startExpectingExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const port = String(ownPort(24));
-    const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', port], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-      detached: true,
-    });
-    let stderr = '';
-    server.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => server.pid && process.kill(-server.pid, 'SIGKILL'), 30_000);
-    server.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
 
 /** Signs in in a fresh browser; the page then shows the contracts, or the refusal when `refused`. */
 async function signIn(browser: Browser, url: string, account: { username: string; password: string }, refused = false) {
@@ -89,7 +69,7 @@ test('accounts made during a sandbox trial stop a merchant start, with what to d
     await trial.stop();
   }
 
-  const { code, stderr } = await startExpectingExit({ ...merchant, DATA_DIR: dataDir });
+  const { code, stderr } = await startUntilExit({ ...merchant, DATA_DIR: dataDir }, ownPort(24));
   expect(code).toBe(1);
   expect(stderr).toMatch(
     /^Configuration error: DASHBOARD_SANDBOX_ACCOUNTS: .*2 accounts made in sandbox mode \(e2e-admin, trial-clerk\).*=remove.*=keep.*$/m,
