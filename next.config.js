@@ -1,27 +1,18 @@
 const createNextIntlPlugin = require('next-intl/plugin');
 
 /**
- * Security headers on every response. Next.js's own inline bootstrap scripts need
- * 'unsafe-inline'; nothing needs eval, so 'unsafe-eval' is never allowed.
+ * Security headers on every response. The Content-Security-Policy is not here: it carries a nonce
+ * made for each response, so proxy.ts sets it (lib/server/content-security-policy.ts).
+ *
+ * Referrer-Policy same-origin: a page's address (a search holds a parent's openid) never goes to
+ * another site, while the app's own form posts still carry their Origin. With no-referrer the
+ * browser sends `Origin: null` on them, and Next.js refuses a server action posted before the
+ * page's script has run (sign-in, sign-out, the language and theme switches, the users page).
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];

@@ -60,7 +60,7 @@ test('every page carries the security headers', async ({ request }) => {
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
     expect(headers['content-security-policy'], path).not.toContain('unsafe-eval');
     expect(headers['x-content-type-options'], path).toBe('nosniff');
-    expect(headers['referrer-policy'], path).toBe('no-referrer');
+    expect(headers['referrer-policy'], path).toBe('same-origin');
   }
 });
 

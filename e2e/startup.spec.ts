@@ -1,29 +1,9 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-/** Starts the production server with an environment and collects how it ended. */
-function start(env: Record<string, string>, port: number): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-      // Own process group: a server that wrongly keeps running is stopped with everything under npx.
-      detached: true,
-    });
-    let stderr = '';
-    server.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => server.pid && process.kill(-server.pid, 'SIGKILL'), 30_000);
-    server.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
+import { startUntilExit } from './start-until-exit';
 
 const dir = mkdtempSync(join(tmpdir(), 'startup-e2e-'));
 const pkcs1 = join(dir, 'pkcs1.pem');
@@ -71,7 +51,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
 
 cases.forEach(([what, env, line], index) => {
   test(`the server refuses to start with ${what}, in one line`, async () => {
-    const { code, stderr } = await start(env, 3150 + index);
+    const { code, stderr } = await startUntilExit(env, 3150 + index);
     expect(code).toBe(1);
     expect(stderr).toMatch(new RegExp(`^Configuration error: ${line.source}.*$`, 'm'));
     expect(stderr).not.toMatch(/^\s+at /m);

@@ -1,6 +1,7 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { isHttpsRequest } from '@/lib/server/transport';
 import { getSettings } from '@/lib/settings/settings';
 import { isLocale, LOCALE_COOKIE } from './locales';
 
@@ -18,8 +19,10 @@ export async function setLocale(form: unknown): Promise<void> {
     path: '/',
     maxAge: ONE_YEAR_S,
     sameSite: 'lax',
-    httpOnly: true,
-    // Like the session cookie: Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL).
-    secure: getSettings().access.secureCookies,
+    // Not HttpOnly: it holds no secret (zh-CN or en), and the page that stands in when the app's
+    // own layout fails (app/global-error.tsx) reads it in the browser to speak the same language.
+    httpOnly: false,
+    // Like the session cookie: Secure when the browser came over https.
+    secure: isHttpsRequest(await headers(), getSettings().access),
   });
 }

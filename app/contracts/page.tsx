@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
@@ -14,6 +15,7 @@ import { getQueryClient } from '@/lib/query-client';
 import { chosenSchool } from '@/lib/schools/choice';
 import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
+import { isOwnRequest } from '@/lib/server/fetch-site';
 import { inRequest } from '@/lib/server/in-request';
 import { getSettings } from '@/lib/settings/settings';
 import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
@@ -21,20 +23,32 @@ import { readParam, type SearchParamsRecord, withParams } from '@/lib/url-state'
 
 type SearchParams = Promise<SearchParamsRecord>;
 
+/** Marks a search that came from another site on its way through the login page (see below). */
+const HELD = 'held';
+
 /**
  * Opening a search URL renders its first page on the server: the rows are in the first HTML,
  * and React Query in the browser starts from the same answer instead of asking again.
+ *
+ * Unless another site sent the clerk here: session cookies go with any site's links, and a
+ * lookup spends the merchant's WeChat quota and the clerk's limit and is recorded in their name.
+ * Such a search only fills the form, and waits for the clerk to press 查询. The mark survives a
+ * detour through the login page, whose return to here is a request of the app's own.
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const input = searchParamsInput(params);
   const requestedSchool = readParam(params, 'school');
-  const staff = await requireStaffPage(withParams(CONTRACTS_PATH, { ...input, school: requestedSchool }));
+  const requested = isSearchRequested(input);
+  const fromElsewhere = requested && !isOwnRequest(await headers());
+  const staff = await requireStaffPage(
+    withParams(CONTRACTS_PATH, { ...input, school: requestedSchool, [HELD]: fromElsewhere ? 1 : undefined }),
+  );
+  const held = fromElsewhere || (requested && readParam(params, HELD) !== undefined);
   const { db } = await getStore();
   const queryClient = getQueryClient();
   const t = await getTranslations();
-  const requested = isSearchRequested(input);
-  if (requested) {
+  if (requested && !held) {
     const parsed = parseContractsQuery(input);
     if (parsed.ok) {
       await queryClient.prefetchQuery({
@@ -74,7 +88,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
       )}
       <SchoolPicker schools={schools} chosen={chosen} offerAll={staff.role === 'admin'} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ContractsScreen schools={offered} plans={plans} username={staff.username} recent={recent} />
+        <ContractsScreen schools={offered} plans={plans} username={staff.username} recent={recent} held={held} />
       </HydrationBoundary>
     </div>
   );

@@ -28,19 +28,22 @@ interface ContractsResultsProps {
 /** Before an answer with rows, the table exists all the same (its columns shape the skeleton). */
 const NO_ROWS: ContractRow[] = [];
 
-/** The answer to one search, in whichever state it is: loading, failed, empty or rows. */
+/** The answer to one search, in whichever state it is: loading, failed, unanswered, empty or rows. */
 export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
   const result = useContracts(query);
   const t = useTranslations();
   const table = useContractsTable(result.data?.ok ? result.data.page.rows : NO_ROWS, username);
   const [opened, setOpened] = useState<ContractRow | null>(null);
   const skeleton = <DataTableSkeleton table={table} rows={Math.min(query.limit, 10)} />;
+  const retry = () => void result.refetch();
 
+  // No answer at all: the request to the dashboard's own server failed (it is down or restarting,
+  // its database is, or the connection dropped). Said so, with a retry, rather than loading forever.
+  if (result.isError) return <LookupErrorPanel error={null} onRetry={retry} retrying={result.isFetching} />;
   if (!result.data) return skeleton;
 
   const answer = result.data;
   const loadingNext = result.isPlaceholderData && result.isFetching;
-  const retry = () => void result.refetch();
 
   if (!answer.ok) {
     return loadingNext ? (

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { RecentSearch } from '@/lib/audit/recent';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import {
@@ -27,15 +27,27 @@ interface ContractsScreenProps {
   username: string;
   /** Their last searches, offered before a search is made. */
   recent: readonly RecentSearch[];
+  /** The URL's search came from another site: shown in the form, not run until the clerk says so. */
+  held: boolean;
 }
 
 /** The search lives in the URL: this screen reads it, and every search or page change writes it. */
-export function ContractsScreen({ schools, plans, username, recent }: ContractsScreenProps) {
+export function ContractsScreen({ schools, plans, username, recent, held }: ContractsScreenProps) {
   const searchParams = useSearchParams();
   const input = searchParamsInput(searchParams);
   const requested = isSearchRequested(input);
   const parsed = requested ? parseContractsQuery(input) : null;
   const t = useTranslations();
+  // The held search is the one this page was opened with; any search the clerk makes, and any
+  // page the server renders anew, is theirs. Back to the held search still holds it.
+  const searchKey = JSON.stringify(input);
+  const [heldSearch, setHeldSearch] = useState(held ? searchKey : null);
+  const [seenHeld, setSeenHeld] = useState(held);
+  if (held !== seenHeld) {
+    setSeenHeld(held);
+    setHeldSearch(held ? searchKey : null);
+  }
+  const waiting = heldSearch === searchKey;
 
   // "/" jumps to the openid field from anywhere but another text field, as in most search tools.
   useEffect(() => {
@@ -55,6 +67,7 @@ export function ContractsScreen({ schools, plans, username, recent }: ContractsS
   }, []);
 
   function show(query: ContractsQuery) {
+    setHeldSearch(null);
     // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.
     window.history.pushState(null, '', searchPath(query));
   }
@@ -75,7 +88,14 @@ export function ContractsScreen({ schools, plans, username, recent }: ContractsS
           {parsed.fieldErrors.offset ? ` ${t(`validation.${parsed.fieldErrors.offset}`)}` : ''}
         </p>
       )}
-      {parsed?.ok && <ContractsResults query={parsed.query} onPage={show} plans={plans} username={username} />}
+      {parsed?.ok && waiting && (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          {t('states.heldCrossSite')}
+        </p>
+      )}
+      {parsed?.ok && !waiting && (
+        <ContractsResults query={parsed.query} onPage={show} plans={plans} username={username} />
+      )}
     </>
   );
 }

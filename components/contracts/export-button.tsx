@@ -14,7 +14,8 @@ type ExportState =
   | { phase: 'running'; done: number; total: number | null }
   | { phase: 'done'; count: number; file: string }
   | { phase: 'cancelled' }
-  | { phase: 'failed'; done: number; error: LookupError };
+  /** error null: the dashboard's own server did not answer, or broke off. */
+  | { phase: 'failed'; done: number; error: LookupError | null };
 
 function download(text: string, file: string) {
   const url = URL.createObjectURL(new Blob([text], { type: CSV_CONTENT_TYPE }));
@@ -66,10 +67,10 @@ export function ExportButton({ search }: { search: ExportSearch }) {
         }
       }
       // The stream ended without its last line: the server or the network broke off.
-      setState({ phase: 'failed', done, error: { kind: 'network' } });
+      setState({ phase: 'failed', done, error: null });
     } catch {
       if (controller.signal.aborted) setState({ phase: 'cancelled' });
-      else setState({ phase: 'failed', done, error: { kind: 'network' } });
+      else setState({ phase: 'failed', done, error: null });
     } finally {
       if (running.current === controller) running.current = null;
     }

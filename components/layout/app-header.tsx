@@ -4,8 +4,8 @@ import { ThemeControl } from '@/components/theme/theme-control';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
-import { signOut } from '@/lib/staff/server/sign-in-actions';
 import { LanguageSwitch } from './language-switch';
+import { SignOutForm } from './sign-out-form';
 
 const linkClass =
   'rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white';
@@ -55,12 +55,12 @@ export function AppHeader({ staff, current }: { staff: Staff; current: Place }) 
       <div className="ml-auto flex flex-wrap items-center gap-3">
         <ThemeControl />
         <LanguageSwitch />
-        <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
+        <SignOutForm className="flex items-center gap-3 text-sm text-slate-600">
           <span>{t('login.signedInAs', { name: staff.username, role: t(`roles.${staff.role}`) })}</span>
           <button type="submit" className={secondaryButtonClass}>
             {t('login.signOut')}
           </button>
-        </form>
+        </SignOutForm>
       </div>
     </header>
   );

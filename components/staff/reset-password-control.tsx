@@ -8,14 +8,20 @@ import { type AdminActionResult, PASSWORD_MAX } from '@/lib/staff/account-input'
 import { resetStaffPassword } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
 
-/** 重置密码: opens a small form for the new password; on success it closes and says so. */
+/**
+ * 重置密码: opens a small form for the new password; on success it closes and says so. The
+ * opening is the browser's own disclosure (details), so it opens before the page's script has
+ * run too, and the form then posts like any other.
+ */
 export function ResetPasswordControl({ userId, username }: { userId: string; username: string }) {
   const [state, action, pending] = useActionState<AdminActionResult | null, FormData>(resetStaffPassword, null);
-  const [open, setOpen] = useState(false);
+  // Open again after a refusal that came back as a new page (a post made without the script).
+  const [open, setOpen] = useState(() => state !== null && !state.ok);
   const [seen, setSeen] = useState(state);
   // A refusal stays shown until the form is closed; reopened, it starts clean.
   const [dismissed, setDismissed] = useState<AdminActionResult | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const toggle = useRef<HTMLElement>(null);
+  const password = useRef<HTMLInputElement>(null);
   const id = useId();
   const t = useTranslations('users');
 
@@ -27,6 +33,10 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
   useEffect(() => {
     if (state?.ok) toggle.current?.focus();
   }, [state]);
+  // Opened: the field the admin just asked for.
+  useEffect(() => {
+    if (open) password.current?.focus();
+  }, [open]);
 
   const fieldError =
     state && !state.ok && state !== dismissed ? (state.fieldErrors?.password ?? state.error) : undefined;
@@ -37,23 +47,25 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
   }
   return (
     <div className="flex flex-col items-start gap-2">
-      <button
-        ref={toggle}
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-form`}
-        aria-label={t('resetPasswordLabel', { name: username })}
-        onClick={() => (open ? close() : setOpen(true))}
-        className={secondaryButtonClass}
+      <details
+        open={open}
+        onToggle={(event) => {
+          const opened = event.currentTarget.open;
+          if (opened && !open) setOpen(true);
+          else if (!opened && open) close();
+        }}
       >
-        {t('resetPassword')}
-      </button>
-      {open && (
+        <summary
+          ref={toggle}
+          aria-label={t('resetPasswordLabel', { name: username })}
+          className={`${secondaryButtonClass} w-fit cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
+        >
+          {t('resetPassword')}
+        </summary>
         <form
-          id={`${id}-form`}
           action={action}
           noValidate
-          className="flex flex-wrap items-start gap-2"
+          className="mt-2 flex flex-wrap items-start gap-2"
           onKeyDown={(event) => {
             if (event.key === 'Escape') close();
           }}
@@ -64,12 +76,11 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
               {t('newPasswordLabel', { name: username })}
             </label>
             <input
+              ref={password}
               id={`${id}-password`}
               name="password"
               type="password"
               autoComplete="new-password"
-              // biome-ignore lint/a11y/noAutofocus: the field the admin just asked for
-              autoFocus
               maxLength={PASSWORD_MAX}
               aria-invalid={fieldError ? true : undefined}
               aria-describedby={fieldError ? `${id}-error` : undefined}
@@ -85,7 +96,7 @@ export function ResetPasswordControl({ userId, username }: { userId: string; use
             {t('cancel')}
           </button>
         </form>
-      )}
+      </details>
       {state?.ok && !open && <ActionMessage result={state} />}
     </div>
   );

@@ -6,29 +6,10 @@ import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { inputClass } from '@/components/ui/field';
 import type { SchoolOption, StaffAccount } from '@/lib/staff/account';
 import type { AdminActionResult, UserRole } from '@/lib/staff/account-input';
-import {
-  changeStaffRole,
-  disableStaffUser,
-  enableStaffUser,
-  setStaffSchools,
-} from '@/lib/staff/server/account-actions';
+import { runUserRowAction } from '@/lib/staff/server/account-actions';
 import { ActionMessage } from './action-message';
 import { ResetPasswordControl } from './reset-password-control';
 import { SchoolCheckboxes } from './school-checkboxes';
-
-/** The row's buttons all report through one message: whichever ran last. */
-async function runRowAction(previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
-  switch (form.get('intent')) {
-    case 'disable':
-      return disableStaffUser(previous, form);
-    case 'enable':
-      return enableStaffUser(previous, form);
-    case 'schools':
-      return setStaffSchools(previous, form);
-    default:
-      return changeStaffRole(previous, form);
-  }
-}
 
 interface UserRowActionsProps {
   user: StaffAccount;
@@ -46,7 +27,7 @@ interface UserRowActionsProps {
  * offered, with the reason why.
  */
 export function UserRowActions({ user, self, roles, schools }: UserRowActionsProps) {
-  const [result, action, pending] = useActionState(runRowAction, null);
+  const [result, action, pending] = useActionState<AdminActionResult | null, FormData>(runUserRowAction, null);
   const t = useTranslations();
   return (
     <div className="flex flex-col gap-2">

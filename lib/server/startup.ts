@@ -7,6 +7,7 @@ import { ConfigError } from '@/lib/settings/errors';
 import { getSettings, type Settings } from '@/lib/settings/settings';
 import { getAuth } from '@/lib/staff/server/auth';
 import { ensureFirstAdmin } from '@/lib/staff/server/first-admin';
+import { settleSandboxAccounts } from '@/lib/staff/server/sandbox-accounts';
 import { readableByOthers } from './file-permissions';
 import { logger } from './logger';
 import { installRequestAddress } from './request-address';
@@ -31,9 +32,11 @@ function warnIfKeyExposed({ wechatpay }: Settings): void {
  * The settings are parsed first, all of them: a misconfiguration stops the start here with one
  * line naming the variable, rather than a stack trace at the first search (and a merchant key that
  * others may read is warned about). Then the hook that finds each request's client address is
- * installed (request-address.ts), the database migrated, WECHATPAY_PLANS's school seeded, auth made (with the session secret kept
- * in DATA_DIR, made on first start), the first admin made if there is none, and in sandbox mode
- * the simulated WeChat Pay started.
+ * installed (request-address.ts), the database migrated, WECHATPAY_PLANS's school (or in the
+ * sandbox its demo schools) seeded, auth made (with the session secret kept in DATA_DIR, made on
+ * first start), a real merchant's start stopped the same way while accounts from a sandbox trial
+ * are undecided, the first admin made if there is none, and in sandbox mode the simulated WeChat
+ * Pay started.
  */
 export async function startServer(): Promise<void> {
   let settings: Settings;
@@ -58,6 +61,14 @@ export async function startServer(): Promise<void> {
   const sandbox = settings.wechatpay.mode === 'sandbox';
   if (sandbox && !settings.schoolPlans) await seedDemoSchools(store);
   await getAuth();
+  if (settings.wechatpay.mode === 'merchant') {
+    try {
+      await settleSandboxAccounts(store, settings.access.sandboxAccounts);
+    } catch (error) {
+      if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
+      throw error;
+    }
+  }
   try {
     await ensureFirstAdmin(settings.access, sandbox);
   } catch (error) {

@@ -10,13 +10,14 @@ describe('parseAccess', () => {
     expect(parseAccess({})).toEqual({
       sessionIdleHours: 8,
       lookupsPerMinute: 60,
-      secureCookies: false,
+      publicHttps: undefined,
       trustedProxies: 0,
       admin: undefined,
+      sandboxAccounts: undefined,
     });
   });
 
-  it('reads every setting, and marks cookies Secure only when served over HTTPS', () => {
+  it('reads every setting, and whether BETTER_AUTH_URL is https (unset: each request tells)', () => {
     expect(
       parseAccess({
         DASHBOARD_SESSION_IDLE_HOURS: '0.5',
@@ -25,15 +26,17 @@ describe('parseAccess', () => {
         DASHBOARD_TRUSTED_PROXIES: '2',
         DASHBOARD_ADMIN_USERNAME: ' finance-office ',
         DASHBOARD_ADMIN_PASSWORD: 'correct horse',
+        DASHBOARD_SANDBOX_ACCOUNTS: ' remove ',
       }),
     ).toEqual({
       sessionIdleHours: 0.5,
       lookupsPerMinute: 30,
-      secureCookies: true,
+      publicHttps: true,
       trustedProxies: 2,
       admin: { username: 'finance-office', password: 'correct horse' },
+      sandboxAccounts: 'remove',
     });
-    expect(parseAccess({ BETTER_AUTH_URL: 'http://127.0.0.1:3000' }).secureCookies).toBe(false);
+    expect(parseAccess({ BETTER_AUTH_URL: 'http://127.0.0.1:3000' }).publicHttps).toBe(false);
   });
 
   it.each<[string, Record<string, string>, string, RegExp]>([
@@ -60,6 +63,12 @@ describe('parseAccess', () => {
     ['more than a month idle', { DASHBOARD_SESSION_IDLE_HOURS: '721' }, 'DASHBOARD_SESSION_IDLE_HOURS', /at most 720/],
     ['a lookup limit in words', { DASHBOARD_LOOKUPS_PER_MINUTE: 'sixty' }, 'DASHBOARD_LOOKUPS_PER_MINUTE', /number/],
     ['ten proxies', { DASHBOARD_TRUSTED_PROXIES: '10' }, 'DASHBOARD_TRUSTED_PROXIES', /from 0 to 9/],
+    [
+      'sandbox accounts neither removed nor kept',
+      { DASHBOARD_SANDBOX_ACCOUNTS: 'delete' },
+      'DASHBOARD_SANDBOX_ACCOUNTS',
+      /"delete" should be remove or keep/,
+    ],
   ])('refuses %s, naming the variable', (_, env, variable, message) => {
     expect(() => parseAccess(env)).toThrow(refused(variable, message));
   });

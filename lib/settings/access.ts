@@ -1,14 +1,20 @@
 import { type Env, value } from './env';
 import { ConfigError } from './errors';
 
+/** What a real merchant's start does with accounts made in sandbox mode (lib/staff/server/sandbox-accounts.ts). */
+export type SandboxAccountsDecision = 'remove' | 'keep';
+
 /** Who may use the dashboard, and how much. */
 export interface AccessSettings {
   /** A session ends after this many hours without use. */
   readonly sessionIdleHours: number;
   /** Lookups one staff member may make per minute, across every instance. */
   readonly lookupsPerMinute: number;
-  /** Cookies are marked Secure when the dashboard is served over HTTPS (BETTER_AUTH_URL). */
-  readonly secureCookies: boolean;
+  /**
+   * Whether the dashboard is served over https, as BETTER_AUTH_URL's scheme says; unset, each
+   * request tells (lib/server/transport.ts). Cookies are Secure and HSTS is sent for https.
+   */
+  readonly publicHttps?: boolean;
   /** The first admin, created at start when no admin exists. */
   readonly admin?: { readonly username: string; readonly password: string };
   /**
@@ -16,6 +22,8 @@ export interface AccessSettings {
    * to the app directly, and their address is the socket's peer). Only these hops are trusted.
    */
   readonly trustedProxies: number;
+  /** DASHBOARD_SANDBOX_ACCOUNTS: unset, a merchant does not start while sandbox-made accounts exist. */
+  readonly sandboxAccounts?: SandboxAccountsDecision;
 }
 
 function positiveNumber(env: Env, name: string, fallback: number, max: number): number {
@@ -36,7 +44,16 @@ function proxyHops(env: Env): number {
   return Number(raw);
 }
 
-/** DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies) and BETTER_AUTH_URL (secure cookies). */
+function sandboxAccounts(env: Env): SandboxAccountsDecision | undefined {
+  const raw = value(env, 'DASHBOARD_SANDBOX_ACCOUNTS');
+  if (raw === undefined || raw === 'remove' || raw === 'keep') return raw;
+  throw new ConfigError('DASHBOARD_SANDBOX_ACCOUNTS', `"${raw}" should be remove or keep`);
+}
+
+/**
+ * DASHBOARD_* (sessions, lookup limit, first admin, trusted proxies, sandbox-made accounts) and
+ * BETTER_AUTH_URL (https or not).
+ */
 export function parseAccess(env: Env): AccessSettings {
   const adminUsername = value(env, 'DASHBOARD_ADMIN_USERNAME');
   const adminPassword = env.DASHBOARD_ADMIN_PASSWORD;
@@ -56,8 +73,9 @@ export function parseAccess(env: Env): AccessSettings {
   return {
     sessionIdleHours: positiveNumber(env, 'DASHBOARD_SESSION_IDLE_HOURS', 8, 24 * 30),
     lookupsPerMinute: Math.floor(positiveNumber(env, 'DASHBOARD_LOOKUPS_PER_MINUTE', 60, 100_000)),
-    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    publicHttps: publicUrl === undefined ? undefined : publicUrl.startsWith('https:'),
     trustedProxies: proxyHops(env),
     admin: adminUsername && adminPassword ? { username: adminUsername, password: adminPassword } : undefined,
+    sandboxAccounts: sandboxAccounts(env),
   };
 }

@@ -19,8 +19,12 @@ export function themeAttribute(theme: Theme): 'light' | 'dark' | undefined {
   return theme === 'system' ? undefined : theme;
 }
 
+/** How long the cookie lives: 'system' deletes it. */
+export function themeCookieMaxAge(theme: Theme): number {
+  return theme === 'system' ? 0 : THEME_COOKIE_MAX_AGE;
+}
+
 /** The Set-Cookie text for `document.cookie`: 'system' deletes the cookie. */
 export function themeCookie(theme: Theme, secure: boolean): string {
-  const maxAge = theme === 'system' ? 0 : THEME_COOKIE_MAX_AGE;
-  return `${THEME_COOKIE}=${theme}; Path=/; Max-Age=${maxAge}; SameSite=Lax${secure ? '; Secure' : ''}`;
+  return `${THEME_COOKIE}=${theme}; Path=/; Max-Age=${themeCookieMaxAge(theme)}; SameSite=Lax${secure ? '; Secure' : ''}`;
 }

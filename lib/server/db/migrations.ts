@@ -150,6 +150,13 @@ export function migrations(type: DatabaseType): Record<string, Migration> {
         await db.schema.createIndex('audit_log_school_idx').on('audit_log').columns(['school_key', 'at']).execute();
       },
     },
+    '004-sandbox-accounts': {
+      async up(db: Kysely<unknown>) {
+        // Which accounts were made while the dashboard ran the sandbox (a trial, with a public demo
+        // password): a real merchant must not inherit them unseen. Null for those made before.
+        await db.schema.alterTable('user').addColumn('madeInSandbox', bool).execute();
+      },
+    },
   };
 }
 

@@ -82,6 +82,8 @@ export interface UserTable {
   banned: boolean | number | null;
   banReason: string | null;
   banExpires: Date | string | null;
+  /** Made while the dashboard ran the sandbox (migration 004): a real merchant must not inherit it unseen. */
+  madeInSandbox: boolean | number | null;
 }
 
 export interface SessionTable {

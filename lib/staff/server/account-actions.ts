@@ -205,3 +205,21 @@ export async function setStaffSchools(_previous: AdminActionResult | null, form:
   });
   return inWords(await getTranslations('users'), outcome);
 }
+
+/**
+ * A users-table row's buttons (停用/启用, 设为管理员/设为工作人员): each is a form naming its intent,
+ * and all report through one message. An action of its own, so the forms work before the page's
+ * script has run. A call that is not a form goes on to be refused like any other.
+ */
+export async function runUserRowAction(previous: AdminActionResult | null, form: FormData): Promise<AdminActionResult> {
+  switch (form instanceof FormData ? form.get('intent') : null) {
+    case 'disable':
+      return disableStaffUser(previous, form);
+    case 'enable':
+      return enableStaffUser(previous, form);
+    case 'schools':
+      return setStaffSchools(previous, form);
+    default:
+      return changeStaffRole(previous, form);
+  }
+}

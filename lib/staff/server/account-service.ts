@@ -9,6 +9,7 @@ import { findSchool } from '@/lib/schools/server/directory';
 import type { Store } from '@/lib/server/db/database';
 import { exclusively } from '@/lib/server/db/exclusive';
 import type { Database, DatabaseType, UserTable } from '@/lib/server/db/schema';
+import { getSettings } from '@/lib/settings/settings';
 import { createUserSchema, type UserIssue } from '@/lib/staff/account-input';
 import { getAuth } from './auth';
 
@@ -242,6 +243,8 @@ export async function createAccount(deps: AccountDeps, origin: Origin, input: Ne
         banned: flag(false),
         banReason: null,
         banExpires: null,
+        // Every account made while the sandbox runs is marked (see sandbox-accounts.ts).
+        madeInSandbox: flag(getSettings().wechatpay.mode === 'sandbox'),
       })
       .execute();
     await trx

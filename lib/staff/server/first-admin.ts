@@ -8,8 +8,8 @@ import { authTools, createAccount, enabledAdmins, findAccount, placeholderEmail 
 import { getAuth } from './auth';
 
 /** The sandbox's demo accounts are told apart by addresses no real account is given. */
-const DEMO_DOMAIN = '@sandbox.invalid';
-const DEMO_EMAIL = `${DEMO_ADMIN.username}${DEMO_DOMAIN}`;
+export const DEMO_DOMAIN = '@sandbox.invalid';
+export const DEMO_EMAIL = `${DEMO_ADMIN.username}${DEMO_DOMAIN}`;
 
 /**
  * Whether an enabled admin other than the demo one exists. A disabled admin does not count: with

@@ -70,10 +70,15 @@ export async function signIn(_previous: unknown, form: unknown): Promise<SignInS
   redirect(safeReturnPath(next));
 }
 
-export async function signOut(): Promise<void> {
+/**
+ * Ends the session. Posted as a form (before the page's script runs) it answers with the login
+ * page; the script calls it without the form and then loads the login page itself, in full
+ * (components/layout/sign-out-form.tsx), so nothing of the session stays in the tab.
+ */
+export async function signOut(form?: unknown): Promise<void> {
   if (await currentStaff()) {
     const auth = await getAuth();
     await auth.api.signOut({ headers: await headers() });
   }
-  redirect('/login');
+  if (form instanceof FormData) redirect('/login');
 }

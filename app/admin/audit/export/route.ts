@@ -9,6 +9,7 @@ import { appendAudit } from '@/lib/audit/server/store';
 import { CSV_BOM, CSV_CONTENT_TYPE } from '@/lib/csv';
 import { auditSchools, auditScope } from '@/lib/schools/scope';
 import { getStore } from '@/lib/server/db/database';
+import { isOwnRequest } from '@/lib/server/fetch-site';
 import { inRequest } from '@/lib/server/in-request';
 import { logger } from '@/lib/server/logger';
 import { boundToRequest } from '@/lib/server/request-context';
@@ -28,6 +29,10 @@ function refusal(status: number, text: string): Response {
  * is sent. Streamed batch by batch, so a long trail never sits in memory.
  * Refusals are in the reader's language; the file itself is always in Chinese (zh-CN), so the
  * office's files read the same, and spreadsheets built on them keep working, whoever exported them.
+ *
+ * A GET, so any site's link brings the admin's session cookie along: a request another page
+ * started is refused before anything is read or logged. The export is the admin's act, logged in
+ * their name and reading the whole trail; it starts from the audit page's own link.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   return inRequest(() => exportAudit(request));
@@ -39,6 +44,7 @@ async function exportAudit(request: NextRequest): Promise<Response> {
   if (!staff) return refusal(401, t('exportUnauthenticated'));
   const scope = auditScope(staff);
   if (!scope) return refusal(403, t('exportForbidden'));
+  if (!isOwnRequest(request.headers)) return refusal(403, t('exportCrossSite'));
 
   const parsed = parseAuditSearch(auditSearchInput(request.nextUrl.searchParams));
   if (!parsed.ok) return refusal(400, t('exportInvalid'));
