@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'i18n/**/*.test.ts'],
     environment: 'node',
+    // The account tests hash passwords with scrypt and run on two databases: on a busy 2-core
+    // machine one test can pass 5 s without anything being wrong.
+    testTimeout: 20_000,
   },
 });

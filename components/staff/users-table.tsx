@@ -67,14 +67,23 @@ function UsernameCell({ row }: Cell<string>) {
 const RoleCell = ({ getValue }: Cell<string>) => <RoleBadge role={getValue()} />;
 const StatusCell = ({ getValue }: Cell<boolean>) => <StatusBadge banned={getValue()} />;
 const CreatedCell = ({ getValue }: Cell<number>) => formatBeijingDateTime(getValue());
-const ActionsCell = ({ row }: Cell<unknown>) => (
-  <UserRowActions
-    user={row.original}
-    self={row.original.self}
-    roles={row.original.rolesOffered}
-    schools={row.original.schoolsOffered}
-  />
-);
+const ActionsCell = ({ row }: Cell<unknown>) =>
+  row.original.manageable ? (
+    <UserRowActions
+      user={row.original}
+      self={row.original.self}
+      roles={row.original.rolesOffered}
+      schools={row.original.schoolsOffered}
+    />
+  ) : (
+    <NotManageable />
+  );
+
+/** A clerk shared with another school (or an admin): a school admin sees them but may not change them. */
+function NotManageable() {
+  const t = useTranslations('users');
+  return <span className="text-sm text-slate-500">{t('notManageable')}</span>;
+}
 
 interface UsersTableProps {
   accounts: StaffAccount[];

@@ -199,6 +199,20 @@ describe.each(STORES)('%o', (makeEnv) => {
     );
     expect(seen.map((account) => account.username)).toContain('clerk-n');
     expect(seen.map((account) => account.username)).not.toContain('boss');
+    expect(seen.find((account) => account.username === 'clerk-n')?.manageable).toBe(true);
+    // A clerk shared with another school is listed (with this school only) but not the head's to change.
+    await createAccount(deps, asCli, {
+      username: 'clerk-ns',
+      password: PASSWORD,
+      role: 'staff',
+      schools: ['north', 'south'],
+    });
+    const shared = (await listAccounts(store.db, byHead.actor)).find((account) => account.username === 'clerk-ns');
+    expect(shared).toMatchObject({ schools: ['north'], manageable: false });
+    expect(await disableAccount(deps, byHead, { username: 'clerk-ns' })).toMatchObject({
+      ok: false,
+      issue: 'notAllowed',
+    });
     expect(await listAccounts(store.db, { ...byHead.actor, role: 'staff' })).toEqual([]);
   });
 

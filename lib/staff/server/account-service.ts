@@ -10,6 +10,7 @@ import type { Store } from '@/lib/server/db/database';
 import { exclusively } from '@/lib/server/db/exclusive';
 import type { Database, DatabaseType, UserTable } from '@/lib/server/db/schema';
 import { getSettings } from '@/lib/settings/settings';
+import type { StaffAccount } from '@/lib/staff/account';
 import { createUserSchema, type UserIssue } from '@/lib/staff/account-input';
 import { getAuth } from './auth';
 
@@ -120,7 +121,7 @@ export async function findAccount(db: Kysely<Database>, ref: AccountRef): Promis
  * The accounts an actor may see, by username: a provider admin every one; a school admin those
  * who work for one of their schools (with only those schools listed); staff none.
  */
-export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<Account[]> {
+export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<StaffAccount[]> {
   if (actor.role === 'staff') return [];
   const rows = await db.selectFrom('user').selectAll().orderBy('username').execute();
   const schools = await schoolsOf(
@@ -128,9 +129,13 @@ export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<
     rows.map((row) => row.id),
   );
   const accounts = rows.map((row) => toAccount(row, schools.get(row.id) ?? []));
-  if (actor.role === 'admin') return accounts;
+  if (actor.role === 'admin') return accounts.map((account) => ({ ...account, manageable: true }));
   return accounts
-    .map((account) => ({ ...account, schools: account.schools.filter((key) => actor.schools.includes(key)) }))
+    .map((account) => ({
+      ...account,
+      manageable: mayManageAccount(actor, account),
+      schools: account.schools.filter((key) => actor.schools.includes(key)),
+    }))
     .filter((account) => account.schools.length > 0);
 }
 
