@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { keepPrivate, makePrivateDir } from '@/lib/server/file-permissions';
+import { logger } from '@/lib/server/logger';
 import { perProcess } from '@/lib/server/singleton';
 import { getSettings } from '@/lib/settings/settings';
 import type { DatabaseSettings } from '@/lib/settings/storage';
@@ -30,6 +31,9 @@ export function sqliteFile(dir: string): string {
 export function openStore(database: DatabaseSettings): Store {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) must not
+    // end the process: the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => logger.warn({ err: String(error) }, 'an idle PostgreSQL connection was closed'));
     const parsed = new URL(database.url);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
