@@ -30,7 +30,8 @@ export function sqliteFile(dir: string): string {
 /** PostgreSQL when DATABASE_URL names one, otherwise a SQLite file in DATA_DIR (default ./data). */
 export function openStore(database: DatabaseSettings): Store {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // A database host that does not answer fails a request in seconds, rather than hanging the page.
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) must not
     // end the process: the pool drops it and the next query opens a new one.
     pool.on('error', (error) => logger.warn({ err: String(error) }, 'an idle PostgreSQL connection was closed'));
