@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { requestTheme } from '@/lib/theme/request-theme';
@@ -15,10 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 // The provider hands client components the request's locale, time zone and that locale's messages only.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // The diagnostics page is rendered on the server for the provider admin only; its advice names
+  // the server's configuration variables, which no browser needs to carry.
+  const { diagnostics: _serverOnly, ...messages } = await getMessages();
   return (
     <html lang={locale} data-theme={themeAttribute(await requestTheme())}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>
       </body>

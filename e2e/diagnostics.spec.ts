@@ -61,6 +61,7 @@ test('a clerk is refused the page', async ({ page, browser }) => {
   await open(page, '/admin/users');
   await page.getByLabel('用户名').fill(clerk.username);
   await page.getByLabel('初始密码').fill(clerk.password);
+  await page.getByRole('checkbox', { name: '阳光小学' }).first().check();
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
 

@@ -87,10 +87,12 @@ test('the users page and the audit filters', async ({ page }) => {
   await open(page, '/admin/users');
   await page.getByLabel('用户名').fill(clerk.username);
   await page.getByLabel('初始密码').fill(clerk.password);
+  await page.getByRole('checkbox', { name: '阳光小学' }).first().check();
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
 
-  await page.getByRole('button', { name: `将 ${clerk.username} 设为管理员` }).click();
+  await page.getByLabel(`${clerk.username} 的角色`).selectOption('admin');
+  await page.getByRole('button', { name: `更改 ${clerk.username} 的角色` }).click();
   await expect(page.getByRole('status').filter({ hasText: `已将 ${clerk.username} 的角色改为管理员` })).toBeVisible();
   await page.getByRole('button', { name: `停用 ${clerk.username}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `已停用 ${clerk.username}` })).toBeVisible();

@@ -61,16 +61,15 @@ const ACTIONS: {
     refused: (value) =>
       ['missing', 'wrong', 'tooMany', 'disabled'].includes((value as { error?: string })?.error ?? ''),
   },
-  ...['createStaffUser', 'disableStaffUser', 'enableStaffUser', 'resetStaffPassword', 'changeStaffRole'].map(
-    (name) => ({
-      name,
-      page: '/admin/users',
-      fields: ['userId', 'username', 'password', 'role'],
-      always: { role: notAdminOrStaff },
-      refused: (value: unknown) =>
-        (value as { ok?: boolean })?.ok === false && typeof (value as { error?: unknown }).error === 'string',
-    }),
-  ),
+  // The row's disable, enable, role and schools buttons all post to runUserRowAction (by intent).
+  ...['createStaffUser', 'runUserRowAction', 'resetStaffPassword'].map((name) => ({
+    name,
+    page: '/admin/users',
+    fields: ['userId', 'username', 'password', 'role', 'intent', 'schools'],
+    always: { role: notAdminOrStaff },
+    refused: (value: unknown) =>
+      (value as { ok?: boolean })?.ok === false && typeof (value as { error?: unknown }).error === 'string',
+  })),
   // Both end in nothing for a forged body: the language cookie untouched, or a redirect to /login.
   { name: 'setLocale', page: '/login', fields: ['locale'], refused: (value) => value === '$undefined' },
   { name: 'signOut', page: '/contracts', fields: [], refused: () => true },

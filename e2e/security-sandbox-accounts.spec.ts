@@ -62,6 +62,7 @@ test('accounts made during a sandbox trial stop a merchant start, with what to d
     await open(admin, '/admin/users');
     await admin.getByLabel('用户名').fill(TRIAL_CLERK.username);
     await admin.getByLabel('初始密码').fill(TRIAL_CLERK.password);
+    await admin.getByRole('checkbox', { name: '阳光小学' }).first().check();
     await admin.getByRole('button', { name: '创建用户' }).click();
     await expect(admin.getByRole('status').filter({ hasText: `已创建用户 ${TRIAL_CLERK.username}` })).toBeVisible();
     await admin.context().close();

@@ -26,7 +26,7 @@ test('resetting your own password ends your other sessions, and keeps the one yo
   await open(page, '/admin/users');
   await page.getByLabel('用户名').fill(boss.username);
   await page.getByLabel('初始密码').fill(boss.password);
-  await page.getByLabel('角色').selectOption({ label: '管理员' });
+  await page.getByLabel('角色', { exact: true }).selectOption({ label: '管理员' });
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${boss.username}` })).toBeVisible();
 

@@ -29,6 +29,8 @@ type Fields = Partial<Record<SchoolFormField, string>>;
 
 function fieldsOf(form: FormData): Fields {
   const fields: Fields = {};
+  // A forged call may send no form at all: it has no fields, and is refused like any other.
+  if (!(form instanceof FormData)) return fields;
   for (const name of SCHOOL_FORM_FIELDS) {
     const value = form.get(name);
     if (typeof value === 'string') fields[name] = value.slice(0, 200);
@@ -43,9 +45,9 @@ async function schoolAction<T>(
   done: (t: Text, value: T) => string,
 ): Promise<SchoolActionResult> {
   const t = await getTranslations('schools');
-  const values = fieldsOf(form);
   const admin = await currentAdmin();
   if (!admin) return { ok: false, error: t('errors.notAdmin') };
+  const values = fieldsOf(form);
   try {
     const result = await change(await getStore(), { actor: admin, from: await clientIp() }, values);
     if (!result.ok) {
