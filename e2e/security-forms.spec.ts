@@ -91,7 +91,7 @@ test('the users page and the audit filters', async ({ page }) => {
   await page.getByRole('button', { name: '创建用户' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
 
-  await page.getByLabel(`${clerk.username} 的角色`).selectOption('admin');
+  await page.getByLabel(`${clerk.username} 的角色`, { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: `更改 ${clerk.username} 的角色` }).click();
   await expect(page.getByRole('status').filter({ hasText: `已将 ${clerk.username} 的角色改为管理员` })).toBeVisible();
   await page.getByRole('button', { name: `停用 ${clerk.username}` }).click();

@@ -105,8 +105,11 @@ for (const action of ACTIONS) {
 test('the admin is still signed in and the accounts are as they were', async ({ playwright }) => {
   // The signed-in calls above got past the admin check: the admin is told of no such user, nobody
   // is told to be an admin first.
-  const body = formArguments([['userId', 'no-such-user']]);
-  const id = actionId('disableStaffUser');
+  const body = formArguments([
+    ['intent', 'disable'],
+    ['userId', 'no-such-user'],
+  ]);
+  const id = actionId('runUserRowAction');
   const anonymous = await playwright.request.newContext();
   const asAdmin = await callAction(admin.request, server.url, '/admin/users', id, body);
   const asNobody = await callAction(anonymous, server.url, '/admin/users', id, body);

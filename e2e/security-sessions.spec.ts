@@ -34,7 +34,8 @@ test('resetting your own password ends your other sessions, and keeps the one yo
   const elsewhere = await signedInAs(browser, boss);
 
   await open(office, '/admin/users');
-  await office.getByRole('button', { name: `重置密码（${boss.username}）` }).click();
+  // The disclosure's summary: Chromium exposes it without a button role, so by its label.
+  await office.getByLabel(`重置密码（${boss.username}）`).click();
   await office.getByLabel(`${boss.username} 的新密码`).fill('reset-self-password-2');
   await office.getByRole('button', { name: '确认重置' }).click();
   await expect(office.getByRole('status').filter({ hasText: '已重置您自己的密码' })).toBeVisible();
