@@ -39,24 +39,35 @@ const wholeNumber = (key: ContractsIssue) =>
     )
     .pipe(z.number(issue(key)).int(issue(key)));
 
+/** A 签约协议号 lands in a URL path like an openid: held to the same strictness. */
+export const CONTRACT_ID_MAX = 64;
+/** What a directory search may be: a name, pinyin, a student number, phone digits. */
+export const DIRECTORY_TEXT_MAX = 64;
+
+const openidSchema = z
+  .string(issue('openidRequired'))
+  .trim()
+  .min(1, issue('openidRequired'))
+  .max(128, issue('openidTooLong'))
+  .regex(SEARCH_ID_PATTERN, issue('openidFormat'));
+
+const statusSchema = z.enum(CONTRACT_STATUSES, issue('status')).default('ALL');
+
+const limitSchema = wholeNumber('limit')
+  .pipe(z.number().min(1, issue('limit')).max(MAX_LIMIT, issue('limit')))
+  .default(DEFAULT_LIMIT);
+
 export const contractsQuerySchema = z
   .object({
-    openid: z
-      .string(issue('openidRequired'))
-      .trim()
-      .min(1, issue('openidRequired'))
-      .max(128, issue('openidTooLong'))
-      .regex(SEARCH_ID_PATTERN, issue('openidFormat')),
+    openid: openidSchema,
     plan_id: z
       .string(issue('planIdRequired'))
       .trim()
       .min(1, issue('planIdRequired'))
       .max(PLAN_ID_MAX, issue('planIdTooLong'))
       .regex(SEARCH_ID_PATTERN, issue('planIdFormat')),
-    contract_status: z.enum(CONTRACT_STATUSES, issue('status')).default('ALL'),
-    limit: wholeNumber('limit')
-      .pipe(z.number().min(1, issue('limit')).max(MAX_LIMIT, issue('limit')))
-      .default(DEFAULT_LIMIT),
+    contract_status: statusSchema,
+    limit: limitSchema,
     offset: wholeNumber('offset')
       .pipe(z.number().min(0, issue('offset')))
       .default(0),
@@ -80,17 +91,63 @@ export function parseContractsQuery(input: unknown): QueryParse {
   return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
 }
 
+/**
+ * A parent in every plan of one school (issue 12): the first page of each plan, with the status
+ * filter applying to all. Which school is the server's to decide from the clerk's reach and the
+ * school asked for (`school`, a school key, as the school picker writes it).
+ */
+export const allPlansQuerySchema = z.object({
+  openid: openidSchema,
+  contract_status: statusSchema,
+  limit: limitSchema,
+  school: z.string().trim().min(1).max(64).optional(),
+});
+export type AllPlansQuery = z.output<typeof allPlansQuerySchema>;
+
+/** One contract by its 签约协议号 (WeChat's contract_id). */
+export const contractIdQuerySchema = z.object({
+  contract_id: z
+    .string(issue('contractIdRequired'))
+    .trim()
+    .min(1, issue('contractIdRequired'))
+    .max(CONTRACT_ID_MAX, issue('contractIdTooLong'))
+    .regex(SEARCH_ID_PATTERN, issue('contractIdFormat')),
+});
+export type ContractIdQuery = z.output<typeof contractIdQuerySchema>;
+
+/** A search of the parent directory (家长名册) of the clerk's schools, or of the school asked for. */
+export const directoryQuerySchema = z.object({
+  q: z
+    .string(issue('directoryTextRequired'))
+    .trim()
+    .min(1, issue('directoryTextRequired'))
+    .max(DIRECTORY_TEXT_MAX, issue('directoryTextTooLong')),
+  school: z.string().trim().min(1).max(64).optional(),
+});
+export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
+
+/** What a URL on the contracts page asks for: which of the four searches, by the fields it has. */
+export type SearchKind = 'plan' | 'allPlans' | 'contract' | 'directory';
+
+export function searchKindOf(input: Record<string, string>): SearchKind | null {
+  if (input.contract_id !== undefined) return 'contract';
+  if (input.q !== undefined) return 'directory';
+  if (input.plan_id !== undefined) return 'plan';
+  if (input.openid !== undefined) return 'allPlans';
+  return null;
+}
+
 /** The search's fields as the URL names them. */
-const SEARCH_FIELDS = ['openid', 'plan_id', 'contract_status', 'limit', 'offset'] as const;
+const SEARCH_FIELDS = ['openid', 'plan_id', 'contract_status', 'limit', 'offset', 'contract_id', 'q'] as const;
 
 /** Picks our fields out of a URL's search params; absent and empty values count as not given. */
 export function searchParamsInput(params: UrlParams): Record<string, string> {
   return readParams(params, SEARCH_FIELDS);
 }
 
-/** Whether the URL asks for a search at all (a first visit has neither openid nor plan). */
+/** Whether the URL asks for a search at all (a first visit has none of the search fields). */
 export function isSearchRequested(input: Record<string, string>): boolean {
-  return input.openid !== undefined || input.plan_id !== undefined;
+  return searchKindOf(input) !== null;
 }
 
 /** The contracts page showing a search, fields in a fixed order so equal searches share a URL. */
@@ -106,6 +163,21 @@ function searchValues(query: ContractsQuery) {
     offset: query.offset,
     limit: query.limit,
   };
+}
+
+/** A parent in every plan of a school (the chosen one when `school` is not given). */
+export function allPlansHref(openid: string, status = 'ALL', school?: string): string {
+  return withParams(CONTRACTS_PATH, { openid, contract_status: status === 'ALL' ? undefined : status, school });
+}
+
+/** One contract by its 签约协议号. */
+export function contractHref(contractId: string): string {
+  return withParams(CONTRACTS_PATH, { contract_id: contractId });
+}
+
+/** The parent directory searched for `text`. */
+export function directoryHref(text: string, school?: string): string {
+  return withParams(CONTRACTS_PATH, { q: text, school });
 }
 
 /** A link to the first page of a search, with the default status filter unless another is given. */

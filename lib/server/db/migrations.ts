@@ -157,6 +157,29 @@ export function migrations(type: DatabaseType): Record<string, Migration> {
         await db.schema.alterTable('user').addColumn('madeInSandbox', bool).execute();
       },
     },
+    '005-roster': {
+      async up(db: Kysely<unknown>) {
+        // A school's parent directory (家长名册): replaced whole by each import, so rows need no
+        // identity beyond their school and the line of the file they came from.
+        await db.schema
+          .createTable('roster_entry')
+          .addColumn('id', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('school_key', 'text', (c) => c.notNull().references('school.key'))
+          .addColumn('line', 'integer', (c) => c.notNull())
+          .addColumn('student_name', 'text', (c) => c.notNull())
+          .addColumn('openid', 'text', (c) => c.notNull())
+          .addColumn('student_no', 'text')
+          .addColumn('class_name', 'text')
+          .addColumn('guardian_name', 'text')
+          .addColumn('phone', 'text')
+          .execute();
+        await db.schema
+          .createIndex('roster_entry_school_idx')
+          .on('roster_entry')
+          .columns(['school_key', 'line'])
+          .execute();
+      },
+    },
   };
 }
 

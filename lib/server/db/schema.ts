@@ -57,6 +57,20 @@ export interface StaffSchoolTable {
   school_key: string;
 }
 
+/** One row of a school's parent directory (家长名册, lib/roster): replaced whole by each import. */
+export interface RosterEntryTable {
+  id: Generated<number>;
+  school_key: string;
+  /** The line of the imported file it came from (the header is line 1). */
+  line: number;
+  student_name: string;
+  openid: string;
+  student_no: string | null;
+  class_name: string | null;
+  guardian_name: string | null;
+  phone: string | null;
+}
+
 export interface RateLimitTable {
   key: string;
   window_start: number;
@@ -109,6 +123,7 @@ export interface Database {
   school: SchoolTable;
   plan: PlanTable;
   staff_school: StaffSchoolTable;
+  roster_entry: RosterEntryTable;
   user: UserTable;
   session: SessionTable;
   account: AccountTable;

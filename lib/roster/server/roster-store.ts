@@ -1,0 +1,51 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { Database } from '@/lib/server/db/schema';
+import type { RosterEntry } from '../entry';
+
+/**
+ * A school's parent directory in the database. An import replaces the whole roster, inside the
+ * caller's transaction (the import's audit record shares it): all or nothing.
+ */
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** Replaces the school's roster with `entries` (line n of the file is entries[n - 2]); the rows stored. */
+export async function replaceRosterWithin(
+  trx: Kysely<Database>,
+  schoolKey: string,
+  entries: readonly RosterEntry[],
+): Promise<number> {
+  await deleteRosterWithin(trx, schoolKey);
+  for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
+    const rows = entries.slice(start, start + ROWS_PER_INSERT).map((entry, i) => ({
+      school_key: schoolKey,
+      line: start + i + 2,
+      student_name: entry.studentName,
+      openid: entry.openid,
+      student_no: entry.studentNo,
+      class_name: entry.className,
+      guardian_name: entry.guardianName,
+      phone: entry.phone,
+    }));
+    await trx.insertInto('roster_entry').values(rows).execute();
+  }
+  return entries.length;
+}
+
+/** Deletes the school's roster; the rows deleted. */
+export async function deleteRosterWithin(trx: Kysely<Database>, schoolKey: string): Promise<number> {
+  const result = await trx.deleteFrom('roster_entry').where('school_key', '=', schoolKey).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** How many rows the school's roster holds. */
+export async function rosterSize(db: Kysely<Database>, schoolKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('roster_entry')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_key', '=', schoolKey)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
