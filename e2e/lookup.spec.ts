@@ -15,13 +15,18 @@ test('a clerk searches from an empty page and sees the parent’s contracts', as
   await expect(page.getByRole('heading', { name: '查询家长的签约记录' })).toBeVisible();
   await expect(page.getByText('沙箱模式')).toBeVisible();
 
-  await page.getByLabel('家长 openid').fill(ZHANG.openid);
+  await page.getByLabel('查找家长').fill(ZHANG.openid);
   await page.getByLabel('签约模板号').fill(ZHANG.plan);
   await page.getByRole('button', { name: '查询' }).click();
 
   await expect(range(page)).toHaveText('第 1–20 条，共 53 条');
   await expect(bodyRows(page)).toHaveCount(20);
   await expect(table(page).getByRole('columnheader')).toHaveText(CONTRACT_HEADERS);
+  // What every row shares is said once, above the table: the plan by the name the office uses.
+  const shared = page.getByLabel('本页各行相同的信息');
+  await expect(shared).toContainText('午餐费');
+  await expect(shared).toContainText(ZHANG.plan);
+  await expect(shared).toContainText(ZHANG.openid);
   await expect(page).toHaveURL(/openid=oUpF8uMuAJO_M2pxb1Q9zNjWeS6o/);
   await expect(page).toHaveURL(/plan_id=101164396123311331/);
   await expect(page.getByRole('heading', { name: '查询家长的签约记录' })).toHaveCount(0);
@@ -31,7 +36,7 @@ test('on a first visit the sandbox offers demo parents to try', async ({ page })
   await open(page, '/contracts');
   await page.getByRole('link', { name: '张女士' }).click();
   await expect(range(page)).toHaveText('第 1–20 条，共 53 条');
-  await expect(page.getByLabel('家长 openid')).toHaveValue(ZHANG.openid);
+  await expect(page.getByLabel('查找家长')).toHaveValue(ZHANG.openid);
 });
 
 test('the first page of a search URL is in the server’s HTML', async ({ page }) => {
@@ -46,16 +51,16 @@ test('the URL restores a search on reload, and the back button returns to the pr
   await expect(range(page)).toHaveText('第 21–40 条，共 53 条');
   await page.reload();
   await expect(range(page)).toHaveText('第 21–40 条，共 53 条');
-  await expect(page.getByLabel('家长 openid')).toHaveValue(ZHANG.openid);
+  await expect(page.getByLabel('查找家长')).toHaveValue(ZHANG.openid);
   await expect(page.getByLabel('签约模板号')).toHaveValue(ZHANG.plan);
 
-  await page.getByLabel('家长 openid').fill(LI.openid);
+  await page.getByLabel('查找家长').fill(LI.openid);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(range(page)).toHaveText('第 1–2 条，共 2 条');
 
   await page.goBack();
   await expect(range(page)).toHaveText('第 21–40 条，共 53 条');
-  await expect(page.getByLabel('家长 openid')).toHaveValue(ZHANG.openid);
+  await expect(page.getByLabel('查找家长')).toHaveValue(ZHANG.openid);
 });
 
 test('signed contracts come before terminated ones even when WeChat mixes them', async ({ page }) => {
@@ -116,13 +121,13 @@ test('an invalid openid gets a message beside the field and no request', async (
   page.on('request', (request) => {
     if (request.method() === 'POST') posts.push(request.url());
   });
-  await page.getByLabel('家长 openid').fill('oUpF8 uM!/../x');
+  await page.getByLabel('查找家长').fill('oUpF8uMuAJO M2pxb1Q9zNjWeS6o/../x');
   await page.getByLabel('签约模板号').fill(ZHANG.plan);
   await page.getByRole('button', { name: '查询' }).click();
 
   await expect(page.getByText('openid 只能包含英文字母、数字、下划线和短横线')).toBeVisible();
-  await expect(page.getByLabel('家长 openid')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('家长 openid')).toBeFocused();
+  await expect(page.getByLabel('查找家长')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('查找家长')).toBeFocused();
   await expect(page).toHaveURL(/\/contracts$/);
   await expect(table(page)).toHaveCount(0);
   expect(posts).toEqual([]);
@@ -182,7 +187,7 @@ test('an answer whose signature does not verify shows no data', async ({ page })
 test('“/” focuses the openid field, Enter searches, and the result is announced', async ({ page }) => {
   await open(page, '/contracts');
   await page.locator('body').press('/');
-  await expect(page.getByLabel('家长 openid')).toBeFocused();
+  await expect(page.getByLabel('查找家长')).toBeFocused();
   await page.keyboard.type(ZHAO.openid);
   await page.getByLabel('签约模板号').fill(ZHAO.plan);
   await page.getByLabel('签约模板号').press('Enter');
@@ -196,11 +201,11 @@ test('“/” still jumps to the openid field after choosing a status filter, bu
   await page.getByText('已解约', { exact: true }).first().click();
   await expect(page).toHaveURL(/contract_status=DELETE/);
   await page.keyboard.press('/');
-  await expect(page.getByLabel('家长 openid')).toBeFocused();
+  await expect(page.getByLabel('查找家长')).toBeFocused();
 
   await bodyRows(page).first().click();
   await expect(page.getByRole('dialog', { name: '签约详情' })).toBeVisible();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: '签约详情' })).toBeVisible();
-  await expect(page.getByLabel('家长 openid')).not.toBeFocused();
+  await expect(page.getByLabel('查找家长')).not.toBeFocused();
 });

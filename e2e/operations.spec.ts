@@ -88,7 +88,7 @@ test.describe('a server with metrics on, whose database goes away', () => {
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page).toHaveURL(/\/contracts$/);
-    await page.getByLabel('家长 openid').fill(ZHANG.openid);
+    await page.getByLabel('查找家长').fill(ZHANG.openid);
     await page.getByLabel('签约模板号').fill(ZHANG.plan);
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByRole('table', { name: '签约记录' })).toBeVisible();

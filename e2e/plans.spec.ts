@@ -10,7 +10,7 @@ test('each school’s plans are offered by name to the provider admin, and choos
     '课后服务费 101164396123311333',
   ]);
 
-  await page.getByLabel('家长 openid').fill(ZHANG.openid);
+  await page.getByLabel('查找家长').fill(ZHANG.openid);
   await plans.getByRole('button', { name: /^午餐费/ }).click();
   await expect(page.getByLabel('签约模板号')).toHaveValue(ZHANG.plan);
   await expect(plans.getByRole('button', { name: /^午餐费/ })).toHaveAttribute('aria-pressed', 'true');
@@ -20,7 +20,7 @@ test('each school’s plans are offered by name to the provider admin, and choos
 
 test('a typed plan id still works, and a known one shows its name as chosen', async ({ page }) => {
   await open(page, '/contracts');
-  await page.getByLabel('家长 openid').fill(ZHAO.openid);
+  await page.getByLabel('查找家长').fill(ZHAO.openid);
   await page.getByLabel('签约模板号').fill(ZHAO.plan);
   const mingde = page.getByRole('group', { name: '明德中学的收费项目' });
   await expect(mingde.getByRole('button', { name: /^课后服务费/ })).toHaveAttribute('aria-pressed', 'true');

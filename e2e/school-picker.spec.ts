@@ -38,7 +38,7 @@ test('a clerk of two schools picks the school, and the form offers that school�
   await expect(sunshine.getByRole('button')).toHaveText(['午餐费 101164396123311331', '校车费 101164396123311332']);
   await expect(page.getByRole('group', { name: '明德中学的收费项目' })).toHaveCount(0);
 
-  await page.getByLabel('家长 openid').fill(ZHANG.openid);
+  await page.getByLabel('查找家长').fill(ZHANG.openid);
   await sunshine.getByRole('button', { name: /^午餐费/ }).click();
   await page.getByRole('button', { name: '查询', exact: true }).click();
   await expect(page.getByText('第 1–20 条，共 53 条')).toBeVisible();

@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot(shot('export-and-columns'));
 
       await open(page, contractsUrl({ openid: LI.openid, plan_id: LI.plan }));
-      await page.getByLabel('家长 openid').fill('oUpF8 uM!');
+      await page.getByLabel('查找家长').fill('oUpF8uMuAJO M2pxb1Q9zNjWeS6o!');
       await page.getByRole('button', { name: '查询' }).click();
       await page.screenshot(shot('invalid-input'));
 

@@ -62,7 +62,7 @@ for (const [what, origin] of ELSEWHERE) {
   test(`a search link from ${what} fills the form and waits for 查询`, async ({ page }) => {
     const openid = freshOpenid('Link');
     await followFrom(page, origin, contractsUrl({ openid, plan_id: ZHANG.plan }));
-    await expect(page.getByLabel('家长 openid')).toHaveValue(openid);
+    await expect(page.getByLabel('查找家长')).toHaveValue(openid);
     await expect(page.getByLabel('签约模板号')).toHaveValue(ZHANG.plan);
     await expect(page.getByRole('note').filter({ hasText: HELD })).toBeVisible();
     await expect(page.getByText('没有找到符合条件的签约记录')).toHaveCount(0);
@@ -94,7 +94,7 @@ test.describe('signed out', () => {
     await page.getByLabel('用户名').fill(E2E_ADMIN.username);
     await page.getByLabel('密码').fill(E2E_ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByLabel('家长 openid')).toHaveValue(openid);
+    await expect(page.getByLabel('查找家长')).toHaveValue(openid);
     await expect(page.getByRole('note').filter({ hasText: HELD })).toBeVisible();
     await expect(page.getByText('没有找到符合条件的签约记录')).toHaveCount(0);
     expect(await auditedLookups(page, openid)).toBe(0);

@@ -79,6 +79,6 @@ bare(
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected ?? null)).toBeNull();
     // The page's own scripts ran: "/" jumps to the openid field.
     await page.locator('body').press('/');
-    await expect(page.getByLabel('家长 openid')).toBeFocused();
+    await expect(page.getByLabel('查找家长')).toBeFocused();
   },
 );

@@ -46,7 +46,7 @@ test('signing in, a wrong password, and signing out', async ({ page }) => {
 test('the contracts search is a plain form: its rows come in the next page', async ({ page }) => {
   const failures = watchServerErrors(page);
   await signIn(page);
-  await page.getByLabel('家长 openid').fill(ZHANG.openid);
+  await page.getByLabel('查找家长').fill(ZHANG.openid);
   await page.getByLabel('签约模板号').fill(ZHANG.plan);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/openid=oUpF8uMuAJO_M2pxb1Q9zNjWeS6o/);

@@ -20,7 +20,7 @@ async function signIn(page: Page) {
 
 test('after signing out, Back shows the login page and none of the results', async ({ page }) => {
   await signIn(page);
-  await page.getByLabel('家长 openid').fill(ZHANG.openid);
+  await page.getByLabel('查找家长').fill(ZHANG.openid);
   await page.getByLabel('签约模板号').fill(ZHANG.plan);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(rows(page)).toHaveCount(20);

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ContractsScreen } from '@/components/contracts/contracts-screen';
 import { SandboxBanner } from '@/components/contracts/sandbox-banner';
@@ -7,9 +8,11 @@ import { SchoolPicker } from '@/components/contracts/school-picker';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
 import { latestAuditOf } from '@/lib/audit/server/store';
+import { findTarget } from '@/lib/contracts/find-text';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
-import { isSearchRequested, parseContractsQuery, searchParamsInput } from '@/lib/contracts/search-input';
+import { DEFAULT_LIMIT, isSearchRequested, searchParamsInput } from '@/lib/contracts/search-input';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { parseUrlSearch } from '@/lib/contracts/url-search';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
 import { chosenSchool } from '@/lib/schools/choice';
@@ -22,6 +25,15 @@ import { clientIp, requireStaffPage } from '@/lib/staff/server/session';
 import { readParam, type SearchParamsRecord, withParams } from '@/lib/url-state';
 
 type SearchParams = Promise<SearchParamsRecord>;
+
+/** The form's other fields as a plain GET sends them. */
+function formValues(params: SearchParamsRecord) {
+  return {
+    plan_id: readParam(params, 'plan_id') ?? '',
+    contract_status: readParam(params, 'contract_status') ?? 'ALL',
+    limit: readParam(params, 'limit') ?? String(DEFAULT_LIMIT),
+  };
+}
 
 /** Marks a search that came from another site on its way through the login page (see below). */
 const HELD = 'held';
@@ -37,8 +49,11 @@ const HELD = 'held';
  */
 export default async function ContractsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const input = searchParamsInput(params);
   const requestedSchool = readParam(params, 'school');
+  // The search form sent before its script loaded: on to the search its first field leads to.
+  const find = readParam(params, 'find');
+  if (find !== undefined) redirect(findTarget({ ...formValues(params), find, school: requestedSchool }).path);
+  const input = searchParamsInput(params);
   const requested = isSearchRequested(input);
   const fromElsewhere = requested && !isOwnRequest(await headers());
   const staff = await requireStaffPage(
@@ -48,14 +63,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   const { db } = await getStore();
   const queryClient = getQueryClient();
   const t = await getTranslations();
-  if (requested && !held) {
-    const parsed = parseContractsQuery(input);
-    if (parsed.ok) {
-      await queryClient.prefetchQuery({
-        queryKey: contractsQueryKey(parsed.query),
-        queryFn: async () => inRequest(async () => lookupContractsAs(staff, parsed.query, await clientIp())),
-      });
-    }
+  const search = parseUrlSearch(input, requestedSchool);
+  if (search?.ok && !held && search.kind === 'plan') {
+    await queryClient.prefetchQuery({
+      queryKey: contractsQueryKey(search.query),
+      queryFn: async () => inRequest(async () => lookupContractsAs(staff, search.query, await clientIp())),
+    });
   }
   // Enough of the newest records to find a handful of distinct searches among their page turns;
   // read on every render, so going back to the empty form (client-side) still has the list.
@@ -88,7 +101,14 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
       )}
       <SchoolPicker schools={schools} chosen={chosen} offerAll={staff.role === 'admin'} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ContractsScreen schools={offered} plans={plans} username={staff.username} recent={recent} held={held} />
+        <ContractsScreen
+          schools={offered}
+          school={chosen}
+          plans={plans}
+          username={staff.username}
+          recent={recent}
+          held={held}
+        />
       </HydrationBoundary>
     </div>
   );

@@ -14,6 +14,7 @@ import { ContractsPagination } from './contracts-pagination';
 import { EmptyResult } from './empty-result';
 import { ExportButton } from './export-button';
 import { LookupErrorPanel } from './lookup-error-panel';
+import { SharedValuesLine } from './shared-values-line';
 import { useContracts } from './use-contracts';
 import { useContractsTable } from './use-contracts-table';
 
@@ -32,7 +33,7 @@ const NO_ROWS: ContractRow[] = [];
 export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
   const result = useContracts(query);
   const t = useTranslations();
-  const table = useContractsTable(result.data?.ok ? result.data.page.rows : NO_ROWS, username);
+  const table = useContractsTable(result.data?.ok ? result.data.page.rows : NO_ROWS, username, plans);
   const [opened, setOpened] = useState<ContractRow | null>(null);
   const skeleton = <DataTableSkeleton table={table} rows={Math.min(query.limit, 10)} />;
   const retry = () => void result.refetch();
@@ -78,6 +79,7 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
               search={{ openid: query.openid, plan_id: query.plan_id, contract_status: query.contract_status }}
             />
           </div>
+          <SharedValuesLine rows={page.rows} plans={plans} />
           <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
             {/* A row opens its detail; the header stays in view while the rows scroll inside their box. */}
             <DataTable

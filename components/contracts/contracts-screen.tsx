@@ -5,14 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { RecentSearch } from '@/lib/audit/recent';
 import type { NamedPlan } from '@/lib/contracts/plans';
-import {
-  type ContractsQuery,
-  isSearchRequested,
-  parseContractsQuery,
-  searchParamsInput,
-  searchPath,
-} from '@/lib/contracts/search-input';
+import { type ContractsQuery, searchParamsInput, searchPath } from '@/lib/contracts/search-input';
+import { parseUrlSearch } from '@/lib/contracts/url-search';
 import type { SchoolChoice } from '@/lib/schools/choice';
+import { readParam } from '@/lib/url-state';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';
@@ -21,6 +17,8 @@ import { SearchForm } from './search-form';
 interface ContractsScreenProps {
   /** The schools whose plans the form offers. */
   schools: readonly SchoolChoice[];
+  /** The school chosen on the page: the all-plans and directory searches cover it. */
+  school: string | null;
   /** Every plan within the clerk's reach by name, to name the plans of results and recent searches. */
   plans: readonly NamedPlan[];
   /** The signed-in staff member, whose table preferences this browser keeps. */
@@ -32,11 +30,11 @@ interface ContractsScreenProps {
 }
 
 /** The search lives in the URL: this screen reads it, and every search or page change writes it. */
-export function ContractsScreen({ schools, plans, username, recent, held }: ContractsScreenProps) {
+export function ContractsScreen({ schools, school, plans, username, recent, held }: ContractsScreenProps) {
   const searchParams = useSearchParams();
   const input = searchParamsInput(searchParams);
-  const requested = isSearchRequested(input);
-  const parsed = requested ? parseContractsQuery(input) : null;
+  const search = parseUrlSearch(input, readParam(searchParams, 'school'));
+  const requested = search !== null;
   const t = useTranslations();
   // The held search is the one this page was opened with; any search the clerk makes, and any
   // page the server renders anew, is theirs. Back to the held search still holds it.
@@ -49,7 +47,7 @@ export function ContractsScreen({ schools, plans, username, recent, held }: Cont
   }
   const waiting = heldSearch === searchKey;
 
-  // "/" jumps to the openid field from anywhere but another text field, as in most search tools.
+  // "/" jumps to the first field from anywhere but another text field, as in most search tools.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
@@ -60,41 +58,43 @@ export function ContractsScreen({ schools, plans, username, recent, held }: Cont
       const dialogOpen = document.querySelector('dialog[open]');
       if (event.key !== '/' || typing || dialogOpen || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
-      document.getElementById('openid')?.focus();
+      document.getElementById('find')?.focus();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  function show(query: ContractsQuery) {
+  function go(path: string) {
     setHeldSearch(null);
     // Next.js syncs pushState with useSearchParams: no server round trip, and back/forward work.
-    window.history.pushState(null, '', searchPath(query));
+    window.history.pushState(null, '', path);
   }
+  const show = (query: ContractsQuery) => go(searchPath(query));
 
   return (
     <>
       <SearchForm
         urlInput={input}
-        urlErrors={parsed && !parsed.ok ? parsed.fieldErrors : undefined}
-        onSearch={show}
+        urlErrors={search && !search.ok ? search.errors : undefined}
+        onSearch={go}
         schools={schools}
+        school={school}
       />
       {!requested && <RecentSearches searches={recent} plans={plans} />}
       {!requested && <FirstVisit />}
-      {parsed && !parsed.ok && (
+      {search && !search.ok && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           {t('states.invalidUrl')}
-          {parsed.fieldErrors.offset ? ` ${t(`validation.${parsed.fieldErrors.offset}`)}` : ''}
+          {search.offset ? ` ${t(`validation.${search.offset}`)}` : ''}
         </p>
       )}
-      {parsed?.ok && waiting && (
+      {search?.ok && waiting && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           {t('states.heldCrossSite')}
         </p>
       )}
-      {parsed?.ok && !waiting && (
-        <ContractsResults query={parsed.query} onPage={show} plans={plans} username={username} />
+      {search?.ok && !waiting && search.kind === 'plan' && (
+        <ContractsResults query={search.query} onPage={show} plans={plans} username={username} />
       )}
     </>
   );

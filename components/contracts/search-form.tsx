@@ -1,29 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useRef, useState } from 'react';
 import { primaryButtonClass } from '@/components/ui/button-styles';
-import { Field, FieldError, inputClass } from '@/components/ui/field';
-import {
-  CONTRACT_STATUSES,
-  type ContractsQuery,
-  DEFAULT_LIMIT,
-  type FieldErrors,
-  PAGE_SIZES,
-  parseContractsQuery,
-} from '@/lib/contracts/search-input';
+import { type ControlProps, Field, FieldError, inputClass } from '@/components/ui/field';
+import { type FindDraft, type FindErrors, findKindOf, findTarget } from '@/lib/contracts/find-text';
+import { CONTRACT_STATUSES, DEFAULT_LIMIT, isSearchRequested, PAGE_SIZES } from '@/lib/contracts/search-input';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { SchoolChoice } from '@/lib/schools/choice';
 import { PlanChoices } from './plan-choices';
 
-type Draft = { openid: string; plan_id: string; contract_status: string; limit: string };
-
-function draftFrom(input: Record<string, string>): Draft {
+function draftFrom(input: Record<string, string>, school: string | undefined): FindDraft {
   return {
-    openid: input.openid ?? '',
+    find: input.contract_id ?? input.q ?? input.openid ?? '',
     plan_id: input.plan_id ?? '',
     contract_status: input.contract_status ?? 'ALL',
     limit: input.limit ?? String(DEFAULT_LIMIT),
+    school,
   };
 }
 
@@ -31,44 +24,49 @@ interface SearchFormProps {
   /** The search as the URL gives it (raw strings). */
   urlInput: Record<string, string>;
   /** What is wrong with the URL's search, shown until the clerk searches again. */
-  urlErrors?: FieldErrors;
-  onSearch: (query: ContractsQuery) => void;
+  urlErrors?: FindErrors;
+  /** Goes to the search the form leads to (a path of the contracts page). */
+  onSearch: (path: string) => void;
   /** The schools whose plans are offered by name: the one chosen, or every one a provider admin reaches. */
   schools: readonly SchoolChoice[];
+  /** The school chosen on the page, searched by the searches that cover a school (all plans, the directory). */
+  school: string | null;
 }
 
 /**
- * The search form. It validates with the same schema as the server: on bad input the message
- * stands beside the field and no request is made. Status and page size apply at once to a search
- * already shown, starting again from its first page.
+ * The search form. Its first field takes whatever the parent gave (lib/contracts/find-text.ts)
+ * and says what it will be searched as; it validates with the same schemas as the server: on bad
+ * input the message stands beside the field and no request is made. Status and page size apply at
+ * once to a search already shown, starting again from its first page.
  */
-export function SearchForm({ urlInput, urlErrors, onSearch, schools }: SearchFormProps) {
-  const urlKey = JSON.stringify(urlInput);
+export function SearchForm({ urlInput, urlErrors, onSearch, schools, school }: SearchFormProps) {
+  const urlKey = JSON.stringify([urlInput, school]);
   const [seenUrl, setSeenUrl] = useState(urlKey);
-  const [draft, setDraft] = useState(() => draftFrom(urlInput));
-  const [errors, setErrors] = useState<FieldErrors | null>(null);
-  const fields = useRef<Record<'openid' | 'plan_id', HTMLInputElement | null>>({ openid: null, plan_id: null });
+  const [draft, setDraft] = useState(() => draftFrom(urlInput, school ?? undefined));
+  const [errors, setErrors] = useState<FindErrors | null>(null);
+  const fields = useRef<Record<'find' | 'plan_id', HTMLInputElement | null>>({ find: null, plan_id: null });
 
   // Back/forward or a page change moved the URL: the form follows it.
   if (urlKey !== seenUrl) {
     setSeenUrl(urlKey);
-    setDraft(draftFrom(urlInput));
+    setDraft(draftFrom(urlInput, school ?? undefined));
     setErrors(null);
   }
 
   const shown = errors ?? urlErrors ?? {};
-  const searchShown = urlInput.openid !== undefined || urlInput.plan_id !== undefined;
+  const searchShown = isSearchRequested(urlInput);
+  const kind = findKindOf(draft.find);
 
-  function submit(values: Draft) {
-    const parsed = parseContractsQuery({ ...values, offset: 0 });
-    if (!parsed.ok) {
-      setErrors(parsed.fieldErrors);
-      const first = (['openid', 'plan_id'] as const).find((name) => parsed.fieldErrors[name]);
+  function submit(values: FindDraft) {
+    const target = findTarget(values);
+    if (!target.ok) {
+      setErrors(target.errors);
+      const first = (['find', 'plan_id'] as const).find((name) => target.errors[name]);
       if (first) fields.current[first]?.focus();
       return;
     }
     setErrors(null);
-    onSearch(parsed.query);
+    onSearch(target.path);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -77,37 +75,32 @@ export function SearchForm({ urlInput, urlErrors, onSearch, schools }: SearchFor
   }
 
   /** A change to a search already shown applies at once; before the first search it only fills the form. */
-  function applyFilter(change: Partial<Draft>) {
+  function applyFilter(change: Partial<FindDraft>) {
     const next = { ...draft, ...change };
     setDraft(next);
     if (searchShown) submit(next);
   }
 
   const t = useTranslations();
-  const problem = (field: keyof FieldErrors) => {
+  const problem = (field: keyof FindErrors) => {
     const key = shown[field];
     return key && t(`validation.${key}`);
   };
-  /** The openid and the plan id: ids typed or pasted, bound to the draft, focused when refused. */
-  const idField = (name: 'openid' | 'plan_id', text: 'openid' | 'planId', inputMode?: 'numeric') => (
-    <Field id={name} label={t(`form.${text}`)} error={problem(name)} hint={t(`form.${text}Hint`)}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          ref={(node) => {
-            fields.current[name] = node;
-          }}
-          className={`${inputClass} font-mono`}
-          value={draft[name]}
-          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-          inputMode={inputMode}
-          placeholder={t(`form.${text}Placeholder`)}
-        />
-      )}
-    </Field>
+  /** A typed or pasted value bound to the draft, focused when refused. */
+  const textInput = (name: 'find' | 'plan_id', control: ControlProps, extra: InputHTMLAttributes<HTMLInputElement>) => (
+    <input
+      {...control}
+      {...extra}
+      name={name}
+      ref={(node) => {
+        fields.current[name] = node;
+      }}
+      className={`${inputClass} font-mono`}
+      value={draft[name]}
+      onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+      autoComplete="off"
+      spellCheck={false}
+    />
   );
   return (
     <form
@@ -119,10 +112,26 @@ export function SearchForm({ urlInput, urlErrors, onSearch, schools }: SearchFor
       aria-label={t('form.legend')}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]"
     >
-      {idField('openid', 'openid')}
+      <Field
+        id="find"
+        label={t('form.find')}
+        error={problem('find')}
+        hint={<span aria-live="polite">{kind ? t(`form.findAs.${kind}`) : t('form.findHint')}</span>}
+      >
+        {(control) => textInput('find', control, { placeholder: t('form.findPlaceholder'), type: 'search' })}
+      </Field>
       <div>
-        {idField('plan_id', 'planId', 'numeric')}
-        <PlanChoices schools={schools} value={draft.plan_id} onChoose={(planId) => applyFilter({ plan_id: planId })} />
+        <Field id="plan_id" label={t('form.planId')} error={problem('plan_id')} hint={t('form.planIdHint')}>
+          {(control) =>
+            textInput('plan_id', control, { placeholder: t('form.planIdPlaceholder'), inputMode: 'numeric' })
+          }
+        </Field>
+        <PlanChoices
+          schools={schools}
+          value={draft.plan_id}
+          // The chosen plan again clears it: back to every plan of the school.
+          onChoose={(planId) => applyFilter({ plan_id: planId === draft.plan_id.trim() ? '' : planId })}
+        />
       </div>
       <fieldset>
         <legend className="mb-1 block text-sm font-medium">{t('form.status')}</legend>
@@ -169,6 +178,8 @@ export function SearchForm({ urlInput, urlErrors, onSearch, schools }: SearchFor
         </select>
         <FieldError id="limit-error" message={problem('limit')} />
       </div>
+      {/* Sent with the form before its script has loaded: the school the searches cover. */}
+      {school !== null && <input type="hidden" name="school" value={school} />}
       <div className="flex items-start lg:pt-6">
         <button type="submit" className={primaryButtonClass}>
           {t('form.submit')}

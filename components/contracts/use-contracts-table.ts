@@ -5,8 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { useDataTable } from '@/components/ui/data-table/use-data-table';
 import { useTablePreferences } from '@/components/ui/data-table/use-table-preferences';
-import { ALWAYS_SHOWN, CONTRACT_COLUMNS } from '@/lib/contracts/fields';
+import { ALWAYS_SHOWN, CONTRACT_COLUMNS, type ContractColumn } from '@/lib/contracts/fields';
 import { sortWithinStatusGroups } from '@/lib/contracts/order';
+import type { NamedPlan } from '@/lib/contracts/plans';
+import { sharedValues } from '@/lib/contracts/shared-values';
 import type { ContractRow } from '@/lib/contracts/view';
 import { contractsColumns } from './table-columns';
 
@@ -19,11 +21,18 @@ const inTimeOrder = (rows: readonly ContractRow[], sort: ColumnSort) =>
 
 const rowId = (row: ContractRow) => row.key;
 
-/** One page of contracts as a table, shown as this staff member likes it in this browser. */
-export function useContractsTable(rows: readonly ContractRow[], username: string) {
+/**
+ * One page of contracts as a table, shown as this staff member likes it in this browser. Values
+ * the same on every row (sharedValues) are not columns: the page states them once, above.
+ */
+export function useContractsTable(rows: readonly ContractRow[], username: string, plans: readonly NamedPlan[]) {
   const t = useTranslations();
-  // The headers are in the page's language: the columns are made again only when it changes.
-  const columns = useMemo(() => contractsColumns(t), [t]);
+  const omittedKey = Object.keys(sharedValues(rows)).join();
+  // The columns are made again only when the language, the plans or the values stated above change.
+  const columns = useMemo(
+    () => contractsColumns(t, plans, omittedKey ? (omittedKey.split(',') as ContractColumn[]) : []),
+    [t, plans, omittedKey],
+  );
   const [preferences, setPreferences] = useTablePreferences(`eduschoolpay:table:${username}`, HIDEABLE);
   return useDataTable({
     columns,

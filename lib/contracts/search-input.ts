@@ -166,8 +166,13 @@ function searchValues(query: ContractsQuery) {
 }
 
 /** A parent in every plan of a school (the chosen one when `school` is not given). */
-export function allPlansHref(openid: string, status = 'ALL', school?: string): string {
-  return withParams(CONTRACTS_PATH, { openid, contract_status: status === 'ALL' ? undefined : status, school });
+export function allPlansHref(openid: string, status = 'ALL', school?: string, limit = DEFAULT_LIMIT): string {
+  return withParams(CONTRACTS_PATH, {
+    openid,
+    contract_status: status === 'ALL' ? undefined : status,
+    limit: limit === DEFAULT_LIMIT ? undefined : limit,
+    school,
+  });
 }
 
 /** One contract by its 签约协议号. */
