@@ -51,6 +51,8 @@ test.describe('the certificate merchant, whose primary host refuses connections'
     await expect(backup.getByRole('heading')).toContainText('正常');
     await expect(backup).toContainText('已验签的应答');
     await expect(check(page, '微信支付的密钥')).toContainText('平台证书');
+    // The download at start found the primary refusing, and got the certificates from the backup.
+    await expect(check(page, '微信支付的密钥')).toContainText(/上次下载平台证书.*成功/);
     await expect(check(page, '配置')).toContainText('平台证书');
     await expect(page.getByText('总体状态：故障')).toBeVisible();
   });

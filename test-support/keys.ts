@@ -85,3 +85,36 @@ export function opensslVerify(publicPem: string, message: string, signature: Buf
     dir.remove();
   }
 }
+
+/**
+ * `openssl req -x509`: a self-signed certificate of `privatePem`'s key with the given serial (hex)
+ * and days of validity, as a merchant API certificate (apiclient_cert.pem) stands beside its key.
+ */
+export function opensslCertificate(privatePem: string, serialHex: string, days: number): string {
+  const dir = makeTempDir();
+  try {
+    const key = dir.write('key.pem', privatePem);
+    const out = join(dir.path, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-key',
+        key,
+        '-subj',
+        '/CN=1900000001/O=Merchant',
+        '-days',
+        String(days),
+        '-set_serial',
+        `0x${serialHex}`,
+        '-out',
+        out,
+      ],
+      { stdio: 'pipe' },
+    );
+    return readFileSync(out, 'utf8');
+  } finally {
+    dir.remove();
+  }
+}

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getGateway } from '@/lib/gateway/gateway';
 import { metricsAccess } from '@/lib/operations/metrics-access';
-import { getMetrics, showCertificates } from '@/lib/operations/server/metrics';
+import { getMetrics, showBreaker, showCertificates } from '@/lib/operations/server/metrics';
 import { getSettings } from '@/lib/settings/settings';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +18,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
   const { client } = await getGateway();
   showCertificates(client.certificates?.held() ?? []);
+  showBreaker(client.onBackupUntil());
   const { registry } = getMetrics();
   return new Response(await registry.metrics(), {
     headers: { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' },

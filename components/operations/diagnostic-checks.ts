@@ -11,6 +11,7 @@ import {
 } from '@/lib/operations/diagnostics';
 import type { DiagnosticsFacts, HostProbe } from '@/lib/operations/server/diagnostics';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
+import type { CertificateRefresh } from '@/lib/wechatpay/certificates';
 import type { Fact } from './diagnostic-check';
 
 /** The skew furthest from zero, either way. */
@@ -38,6 +39,12 @@ function probeText(t: T, probe: HostProbe): string {
   }
 }
 
+function refreshText(t: T, refresh: CertificateRefresh | null): string {
+  if (refresh === null) return t('facts.notYet');
+  const time = formatBeijingDateTime(refresh.at);
+  return refresh.ok ? t('facts.refreshOk', { time }) : t('facts.refreshFailed', { time, error: refresh.error ?? '' });
+}
+
 interface Shown {
   title: string;
   result: CheckResult;
@@ -47,6 +54,8 @@ interface Shown {
 /** Every check in the page's order, judged by lib/operations/diagnostics.ts, with the facts behind it. */
 export function diagnosticChecks(t: T, facts: DiagnosticsFacts, now: number): Shown[] {
   const { configuration, database } = facts;
+  const { certificate } = facts.merchantKey;
+  const { lastRefresh } = facts.wechatKeys;
   const yesNo = (value: boolean) => t(value ? 'facts.yes' : 'facts.no');
   const skews = facts.hosts.flatMap((probe) =>
     probe.outcome.kind === 'verified' && probe.outcome.skewSeconds !== undefined ? [probe.outcome.skewSeconds] : [],
@@ -69,12 +78,20 @@ export function diagnosticChecks(t: T, facts: DiagnosticsFacts, now: number): Sh
     },
     {
       title: t('checks.merchantKey'),
-      result: checkMerchantKey(facts.merchantKey),
+      result: checkMerchantKey(facts.merchantKey, now),
       facts: [
         {
           label: t('facts.keyType'),
           value: `${facts.merchantKey.type?.toUpperCase() ?? '?'} ${facts.merchantKey.bits ?? '?'}`,
         },
+        ...(certificate
+          ? [
+              { label: t('facts.merchantCertificate'), value: certificate.serial },
+              { label: t('facts.merchantCertificateExpire'), value: formatBeijingDateTime(certificate.expire) },
+              { label: t('facts.keyMatches'), value: yesNo(certificate.keyMatches) },
+              { label: t('facts.serialMatches'), value: yesNo(certificate.serialMatches) },
+            ]
+          : []),
       ],
     },
     {
@@ -90,6 +107,7 @@ export function diagnosticChecks(t: T, facts: DiagnosticsFacts, now: number): Sh
               label: t('facts.certificate', { serial: certificate.serial }),
               value: t('facts.validity', { expire: formatBeijingDateTime(certificate.expire) }),
             }))),
+        ...(lastRefresh !== undefined ? [{ label: t('facts.lastRefresh'), value: refreshText(t, lastRefresh) }] : []),
       ],
     },
     {
@@ -109,7 +127,15 @@ export function diagnosticChecks(t: T, facts: DiagnosticsFacts, now: number): Sh
         { label: t('facts.host'), value: probe.host },
         { label: t('facts.outcome'), value: `${probeText(t, probe)} · ${t('facts.latency', { ms: probe.latencyMs })}` },
         ...(probe.role === 'backup'
-          ? [{ label: t('facts.breaker'), value: t(facts.onBackup ? 'facts.onBackup' : 'facts.onPrimary') }]
+          ? [
+              {
+                label: t('facts.breaker'),
+                value:
+                  facts.onBackupUntil === null
+                    ? t('facts.onPrimary')
+                    : t('facts.onBackupUntil', { time: formatBeijingDateTime(facts.onBackupUntil) }),
+              },
+            ]
           : []),
       ],
     })),

@@ -23,7 +23,7 @@ export interface Gateway {
  */
 function clientFor(merchant: MerchantSettings, resilience: Resilience): MerchantClient {
   const log = callLogger(logger);
-  const count = callMetrics(new URL(merchant.baseUrl).host);
+  const count = callMetrics();
   return createMerchantClient(merchant, {
     resilience,
     userAgent: USER_AGENT,

@@ -25,7 +25,7 @@ export interface MerchantClientOptions {
 
 export interface MerchantClient extends WechatPayClient {
   /** The platform certificates held, in certificate mode: operators watch them expire. */
-  certificates?: Pick<CertificateStore, 'held'>;
+  certificates?: Pick<CertificateStore, 'held' | 'lastRefresh'>;
   /**
    * A client of one host only, one attempt a call, with the same keys and nothing observed: the
    * diagnostics page asks each host in turn, and is shown each verified answer (for WeChat's
@@ -82,6 +82,7 @@ export function createMerchantClient(merchant: MerchantSettings, options: Mercha
   return {
     get: client.get,
     close: client.close,
+    onBackupUntil: client.onBackupUntil,
     certificates,
     forHost: (baseUrl, onVerified) =>
       createWechatPayClient({

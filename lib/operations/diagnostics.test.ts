@@ -25,9 +25,32 @@ describe('diagnostics checks', () => {
   });
 
   it('merchant key: RSA of 2048 bits or more', () => {
-    expect(checkMerchantKey({ type: 'rsa', bits: 2048 }).status).toBe('green');
-    expect(checkMerchantKey({ type: 'rsa', bits: 1024 })).toEqual({ status: 'red', advice: 'keyTooShort' });
-    expect(checkMerchantKey({ type: 'ec', bits: undefined })).toEqual({ status: 'red', advice: 'keyNotRsa' });
+    expect(checkMerchantKey({ type: 'rsa', bits: 2048 }, NOW).status).toBe('green');
+    expect(checkMerchantKey({ type: 'rsa', bits: 1024 }, NOW)).toEqual({ status: 'red', advice: 'keyTooShort' });
+    expect(checkMerchantKey({ type: 'ec', bits: undefined }, NOW)).toEqual({ status: 'red', advice: 'keyNotRsa' });
+  });
+
+  it('merchant key: with the merchant certificate given, it must pair with the key and the serial, and be in date', () => {
+    const key = { type: 'rsa', bits: 2048 };
+    const certificate = { serial: 'ABC', keyMatches: true, serialMatches: true, expire: NOW + 300 * DAY };
+    const check = (change: Partial<typeof certificate>) =>
+      checkMerchantKey({ ...key, certificate: { ...certificate, ...change } }, NOW);
+    expect(check({})).toEqual({ status: 'green', advice: 'keyMatchesCertificate' });
+    expect(check({ keyMatches: false })).toEqual({ status: 'red', advice: 'certificateKeyMismatch' });
+    expect(check({ serialMatches: false })).toEqual({ status: 'red', advice: 'certificateSerialMismatch' });
+    expect(check({ expire: NOW - 1 })).toEqual({ status: 'red', advice: 'merchantCertificateExpired' });
+    expect(check({ expire: NOW + 29 * DAY })).toEqual({ status: 'amber', advice: 'merchantCertificateEnding' });
+  });
+
+  it("WeChat's keys: a failed last download is amber while the certificates held still verify", () => {
+    const fresh = { serial: 'B', effective: NOW - DAY, expire: NOW + 300 * DAY };
+    const failed = { at: NOW - 60_000, ok: false, error: 'connect ECONNREFUSED' };
+    expect(checkWechatKeys({ certificates: [fresh], lastRefresh: failed }, NOW)).toEqual({
+      status: 'amber',
+      advice: 'certificateRefreshFailed',
+    });
+    expect(checkWechatKeys({ certificates: [fresh], lastRefresh: { at: NOW, ok: true } }, NOW).status).toBe('green');
+    expect(checkWechatKeys({ certificates: [], lastRefresh: failed }, NOW).status).toBe('red');
   });
 
   it("WeChat's keys: amber under 30 days to the last certificate's end, red with none and no public key", () => {

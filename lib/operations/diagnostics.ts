@@ -5,6 +5,9 @@
  * what to do. Nothing here holds a secret: the facts are serials, ids, counts and outcomes.
  */
 
+import type { CertificateRefresh } from '@/lib/wechatpay/certificates';
+import type { MerchantCertificateFacts } from '@/lib/wechatpay/keys';
+
 export type CheckStatus = 'green' | 'amber' | 'red';
 
 /** The keys under `diagnostics.advice` in messages/*.json: what to do, one sentence each. */
@@ -15,10 +18,16 @@ export type Advice =
   | 'keyNotRsa'
   | 'keyTooShort'
   | 'keyFine'
+  | 'certificateKeyMismatch'
+  | 'certificateSerialMismatch'
+  | 'merchantCertificateExpired'
+  | 'merchantCertificateEnding'
+  | 'keyMatchesCertificate'
   | 'publicKeyOnly'
   | 'noCertificatesButPublicKey'
   | 'noCertificates'
   | 'certificatesEnding'
+  | 'certificateRefreshFailed'
   | 'certificatesFine'
   | 'reachable'
   | 'answerUnverified'
@@ -66,12 +75,26 @@ export interface MerchantKeyFacts {
   /** 'rsa', or whatever else the key is. */
   type: string | undefined;
   bits: number | undefined;
+  /** What the merchant certificate says, when WECHATPAY_MERCHANT_CERT_FILE gives one. */
+  certificate?: MerchantCertificateFacts;
 }
 
-export function checkMerchantKey(facts: MerchantKeyFacts): CheckResult {
+/**
+ * The key itself, then the certificate beside it: a key that is not the certificate's, or a
+ * serial that is not the certificate's, makes WeChat refuse every signature (SIGN_ERROR).
+ */
+export function checkMerchantKey(facts: MerchantKeyFacts, now: number): CheckResult {
   if (facts.type !== 'rsa') return { status: 'red', advice: 'keyNotRsa' };
   if ((facts.bits ?? 0) < MIN_KEY_BITS) return { status: 'red', advice: 'keyTooShort' };
-  return { status: 'green', advice: 'keyFine' };
+  const { certificate } = facts;
+  if (!certificate) return { status: 'green', advice: 'keyFine' };
+  if (!certificate.keyMatches) return { status: 'red', advice: 'certificateKeyMismatch' };
+  if (!certificate.serialMatches) return { status: 'red', advice: 'certificateSerialMismatch' };
+  if (certificate.expire <= now) return { status: 'red', advice: 'merchantCertificateExpired' };
+  if (certificate.expire - now < CERTIFICATE_WARNING_DAYS * DAY_MS) {
+    return { status: 'amber', advice: 'merchantCertificateEnding' };
+  }
+  return { status: 'green', advice: 'keyMatchesCertificate' };
 }
 
 export interface HeldCertificate {
@@ -84,6 +107,8 @@ export interface WechatKeysFacts {
   publicKeyId?: string;
   /** Certificate mode only: the platform certificates held now. */
   certificates?: readonly HeldCertificate[];
+  /** Certificate mode only: how the last download ended (null before the first has). */
+  lastRefresh?: CertificateRefresh | null;
 }
 
 /** The one status of a certificate: amber under 30 days to its end. */
@@ -99,6 +124,8 @@ export function checkWechatKeys(facts: WechatKeysFacts, now: number): CheckResul
       ? { status: 'amber', advice: 'noCertificatesButPublicKey' }
       : { status: 'red', advice: 'noCertificates' };
   }
+  // Those held still verify, but a rotation would not be seen.
+  if (facts.lastRefresh && !facts.lastRefresh.ok) return { status: 'amber', advice: 'certificateRefreshFailed' };
   const latest = Math.max(...facts.certificates.map((c) => c.expire));
   return latest - now < CERTIFICATE_WARNING_DAYS * DAY_MS
     ? { status: 'amber', advice: 'certificatesEnding' }

@@ -1,7 +1,14 @@
 import { sign, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateEcPkcs8Pem, generateRsaKeys, makeTempDir, type RsaKeys, type TempDir } from '@/test-support/keys';
+import {
+  generateEcPkcs8Pem,
+  generateRsaKeys,
+  makeTempDir,
+  opensslCertificate,
+  type RsaKeys,
+  type TempDir,
+} from '@/test-support/keys';
 import { ConfigError } from './errors';
 import { DEFAULT_RESILIENCE } from './resilience';
 import { isSandboxMode, parseWechatPay } from './wechatpay';
@@ -198,6 +205,18 @@ describe('parseWechatPay', () => {
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
     expect(error.message).toMatch(problem);
+  });
+
+  it('reads the merchant certificate when one is given, and refuses a file that is not one', () => {
+    const certificateFile = dir.write('apiclient_cert.pem', opensslCertificate(merchant.pkcs8Pem, 'ABCDEF01', 365));
+    const config = parseWechatPay({ ...goodEnv(), WECHATPAY_MERCHANT_CERT_FILE: certificateFile });
+    if (config.mode !== 'merchant') throw new Error('not merchant mode');
+    expect(config.merchantCertificate?.serialNumber).toBe('ABCDEF01');
+    expect(parseWechatPay(goodEnv())).not.toHaveProperty('merchantCertificate.serialNumber');
+
+    const wrong = configError({ ...goodEnv(), WECHATPAY_MERCHANT_CERT_FILE: files.publicKey });
+    expect(wrong.variable).toBe('WECHATPAY_MERCHANT_CERT_FILE');
+    expect(wrong.message).toContain('not a PEM certificate');
   });
 
   it('refuses a private key file that does not exist, naming the path', () => {

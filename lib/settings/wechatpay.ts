@@ -1,7 +1,7 @@
 import 'server-only';
-import type { KeyObject } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
+import { parseMerchantCertificate, parseMerchantPrivateKey, parseWechatPayPublicKey } from '@/lib/wechatpay/keys';
 import { type Env, value } from './env';
 import { ConfigError } from './errors';
 import { parseResilience, type Resilience } from './resilience';
@@ -21,6 +21,8 @@ export interface MerchantSettings {
   readonly privateKey: KeyObject;
   /** Where the private key was read from (the sandbox's is made in memory), for its permissions. */
   readonly privateKeyFile?: string;
+  /** The merchant API certificate (optional): diagnostics checks it matches the key and serial. */
+  readonly merchantCertificate?: X509Certificate;
   /** WeChat Pay public key mode: the key and its PUB_KEY_ID_…. */
   readonly publicKey?: { readonly id: string; readonly key: KeyObject };
   /** Platform-certificate mode: the APIv3 key that decrypts downloaded certificates. */
@@ -36,6 +38,7 @@ export type WechatPaySettings = ({ readonly mode: 'sandbox' } | ({ readonly mode
 const MERCHANT_VARIABLES = [
   'WECHATPAY_MERCHANT_SERIAL_NO',
   'WECHATPAY_PRIVATE_KEY_FILE',
+  'WECHATPAY_MERCHANT_CERT_FILE',
   'WECHATPAY_PUBLIC_KEY_ID',
   'WECHATPAY_PUBLIC_KEY_FILE',
   'WECHATPAY_APIV3_KEY',
@@ -123,6 +126,10 @@ function parseMerchant(env: Env): MerchantSettings | null {
   );
   const privateKeyFile = required(env, 'WECHATPAY_PRIVATE_KEY_FILE');
   const privateKey = readKeyFile('WECHATPAY_PRIVATE_KEY_FILE', privateKeyFile, parseMerchantPrivateKey);
+  const certificateFile = value(env, 'WECHATPAY_MERCHANT_CERT_FILE');
+  const merchantCertificate = certificateFile
+    ? readKeyFile('WECHATPAY_MERCHANT_CERT_FILE', certificateFile, parseMerchantCertificate)
+    : undefined;
 
   const apiV3Key = parseApiV3Key(env);
   const publicKeyGiven = Boolean(value(env, 'WECHATPAY_PUBLIC_KEY_ID') || value(env, 'WECHATPAY_PUBLIC_KEY_FILE'));
@@ -153,6 +160,7 @@ function parseMerchant(env: Env): MerchantSettings | null {
     serialNo,
     privateKey,
     privateKeyFile,
+    merchantCertificate,
     publicKey,
     apiV3Key,
     baseUrl: baseUrl(env, 'WECHATPAY_BASE_URL', DEFAULT_BASE_URL),

@@ -153,6 +153,22 @@ describe('certificate store against the sandbox', () => {
     expect(refused.detail).toEqual({ reason: 'unknown-serial' });
   });
 
+  it('tells when the last download ended and how, for the diagnostics page', async () => {
+    const { client, store } = certificateClient();
+    expect(store.lastRefresh()).toBeNull();
+    await rowsOf(client);
+    expect(store.lastRefresh()).toMatchObject({ ok: true });
+
+    const failing = createCertificateStore({
+      apiV3Key: sandbox.apiV3Key,
+      download: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+      },
+    });
+    await expect(failing.refresh()).rejects.toThrow();
+    expect(failing.lastRefresh()).toMatchObject({ ok: false, error: 'connect ECONNREFUSED 127.0.0.1:9' });
+  });
+
   it('refreshes in the background', async () => {
     const { store } = certificateClient();
     const before = sandbox.certificateDownloads();

@@ -66,6 +66,15 @@ export interface CertificateStoreOptions {
   alsoTrust?: KeyResolver;
 }
 
+/** How the last download of the platform certificates ended. */
+export interface CertificateRefresh {
+  /** Epoch milliseconds it ended. */
+  at: number;
+  ok: boolean;
+  /** Why it failed, in a few words (never a key). */
+  error?: string;
+}
+
 export interface CertificateStore extends KeyResolver {
   /** Downloads the certificates now (concurrent callers share one download). */
   refresh(): Promise<void>;
@@ -73,6 +82,8 @@ export interface CertificateStore extends KeyResolver {
   serials(): string[];
   /** The certificates valid now, with their validity, for operators to see a rotation coming. */
   held(): Pick<PlatformCertificate, 'serial' | 'effective' | 'expire'>[];
+  /** The last download's end and outcome; null before the first has ended. */
+  lastRefresh(): CertificateRefresh | null;
   /** Refreshes every `intervalMs` in the background; returns a function that stops it. */
   refreshEvery(intervalMs: number, onError: (error: unknown) => void): () => void;
 }
@@ -89,6 +100,7 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
   let certificates = new Map<string, PlatformCertificate>();
   let inFlight: Promise<void> | undefined;
   let lastDownload = Number.NEGATIVE_INFINITY;
+  let lastRefresh: CertificateRefresh | null = null;
 
   const isValid = (certificate: PlatformCertificate | undefined) =>
     certificate !== undefined && certificate.effective <= now() && now() < certificate.expire;
@@ -112,9 +124,16 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
 
   async function download(): Promise<void> {
     lastDownload = now();
-    const json = await options.download(downloadVerifier);
-    const fresh = readCertificates(json, options.apiV3Key).filter(isValid);
-    if (fresh.length > 0) certificates = new Map(fresh.map((c) => [c.serial, c]));
+    try {
+      const json = await options.download(downloadVerifier);
+      const fresh = readCertificates(json, options.apiV3Key).filter(isValid);
+      if (fresh.length > 0) certificates = new Map(fresh.map((c) => [c.serial, c]));
+      lastRefresh =
+        fresh.length > 0 ? { at: now(), ok: true } : { at: now(), ok: false, error: 'no valid certificate' };
+    } catch (error) {
+      lastRefresh = { at: now(), ok: false, error: error instanceof Error ? error.message : String(error) };
+      throw error;
+    }
   }
 
   function refresh(): Promise<void> {
@@ -131,6 +150,7 @@ export function createCertificateStore(options: CertificateStoreOptions): Certif
       [...certificates.values()]
         .filter(isValid)
         .map(({ serial, effective, expire }) => ({ serial, effective, expire })),
+    lastRefresh: () => lastRefresh,
     async keyFor(serial) {
       const known = certificates.get(serial.toUpperCase());
       if (isValid(known)) return known?.key;

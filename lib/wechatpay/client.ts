@@ -56,6 +56,8 @@ export interface CallOptions {
 export interface WechatPayClient {
   get(path: string, query: Record<string, string | number>, options?: CallOptions): Promise<VerifiedAnswer>;
   close(): Promise<void>;
+  /** The failover breaker: until when calls go to the backup host (epoch ms), or null on the primary. */
+  onBackupUntil(): number | null;
 }
 
 /**
@@ -165,5 +167,6 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
     async close() {
       if (ownsDispatcher) await dispatcher.close();
     },
+    onBackupUntil: breaker.onBackupUntil,
   };
 }

@@ -42,11 +42,13 @@ describe('createHostBreaker', () => {
     breaker.failure(PRIMARY);
     expect(breaker.host()).toBe(BACKUP);
 
+    expect(breaker.onBackupUntil()).toBe(1_000_000 + COOLDOWN);
     advance(COOLDOWN - 1);
     expect(breaker.host()).toBe(BACKUP);
 
     advance(1);
     expect(breaker.host()).toBe(PRIMARY);
+    expect(breaker.onBackupUntil()).toBeNull();
     advance(COOLDOWN * 10);
     expect(breaker.host()).toBe(PRIMARY);
   });

@@ -14,6 +14,8 @@ export interface HostBreakerOptions {
 
 export interface HostBreaker {
   host(): string;
+  /** Until when calls go to the backup (epoch ms), or null while they go to the primary. */
+  onBackupUntil(): number | null;
   success(host: string): void;
   failure(host: string): void;
 }
@@ -27,6 +29,9 @@ export function createHostBreaker(options: HostBreakerOptions): HostBreaker {
   return {
     host() {
       return options.backup && now() < onBackupUntil ? options.backup : options.primary;
+    },
+    onBackupUntil() {
+      return options.backup && now() < onBackupUntil ? onBackupUntil : null;
     },
     success(host) {
       if (host === options.primary) {

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
 
 /**
  * Parses the merchant's API private key (apiclient_key.pem). WeChat issues it as PKCS#8
@@ -26,4 +26,37 @@ export function parseWechatPayPublicKey(pem: string): KeyObject {
     throw new Error(`expected an RSA key, got ${key.asymmetricKeyType ?? 'unknown'}`);
   }
   return key;
+}
+
+/** Parses the merchant's API certificate (apiclient_cert.pem), the public half of the private key. */
+export function parseMerchantCertificate(pem: string): X509Certificate {
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new Error('not a PEM certificate ("-----BEGIN CERTIFICATE-----")');
+  }
+  return new X509Certificate(pem);
+}
+
+/** What the merchant certificate says of the key and serial configured beside it. */
+export interface MerchantCertificateFacts {
+  serial: string;
+  /** The certificate holds the public half of the configured private key. */
+  keyMatches: boolean;
+  /** Its serial is WECHATPAY_MERCHANT_SERIAL_NO (what every request names as its key). */
+  serialMatches: boolean;
+  /** Epoch milliseconds of its end. */
+  expire: number;
+}
+
+export function merchantCertificateFacts(
+  certificate: X509Certificate,
+  privateKey: KeyObject,
+  serialNo: string,
+): MerchantCertificateFacts {
+  const serial = certificate.serialNumber.toUpperCase();
+  return {
+    serial,
+    keyMatches: certificate.checkPrivateKey(privateKey),
+    serialMatches: serial === serialNo.toUpperCase(),
+    expire: Date.parse(certificate.validTo),
+  };
 }

@@ -8,9 +8,9 @@ import type { Origin } from '@/lib/schools/roles';
 import { getStore, type Store } from '@/lib/server/db/database';
 import { getSettings } from '@/lib/settings/settings';
 import { isWechatPayError } from '@/lib/wechatpay/errors';
+import { merchantCertificateFacts } from '@/lib/wechatpay/keys';
 import { firstHeader } from '@/lib/wechatpay/verifier';
-import type { HeldCertificate, ProbeOutcome } from '../diagnostics';
-import { getMetrics } from './metrics';
+import type { MerchantKeyFacts, ProbeOutcome, WechatKeysFacts } from '../diagnostics';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** WeChat's certificate download: certificate mode makes it anyway, and it names no parent. */
@@ -41,11 +41,11 @@ export interface DiagnosticsFacts {
     schools: number;
     plans: number;
   };
-  merchantKey: { type: string | undefined; bits: number | undefined };
-  wechatKeys: { publicKeyId?: string; certificates?: HeldCertificate[] };
+  merchantKey: MerchantKeyFacts;
+  wechatKeys: WechatKeysFacts;
   hosts: HostProbe[];
-  /** 1 while calls go to the backup host (the last attempt went there). */
-  onBackup: boolean;
+  /** Until when the failover breaker sends calls to the backup host (epoch ms), or null. */
+  onBackupUntil: number | null;
   database: {
     kind: Store['type'];
     schemaVersion: string | null;
@@ -190,10 +190,20 @@ export async function gatherDiagnostics(origin: Origin): Promise<DiagnosticsFact
       schools: store ? await countOf(store, 'school') : 0,
       plans: store ? await countOf(store, 'plan') : 0,
     },
-    merchantKey: { type: merchant.privateKey.asymmetricKeyType, bits: details?.modulusLength },
-    wechatKeys: { publicKeyId: merchant.publicKey?.id, certificates: client.certificates?.held() },
+    merchantKey: {
+      type: merchant.privateKey.asymmetricKeyType,
+      bits: details?.modulusLength,
+      certificate: merchant.merchantCertificate
+        ? merchantCertificateFacts(merchant.merchantCertificate, merchant.privateKey, merchant.serialNo)
+        : undefined,
+    },
+    wechatKeys: {
+      publicKeyId: merchant.publicKey?.id,
+      certificates: client.certificates?.held(),
+      lastRefresh: client.certificates?.lastRefresh(),
+    },
     hosts,
-    onBackup: (await getMetrics().onBackup.get()).values[0]?.value === 1,
+    onBackupUntil: client.onBackupUntil(),
     database,
     lastHour: store ? await lastHour(store) : {},
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callMetrics, getMetrics, recordExportEnd, recordLookup, showCertificates } from './metrics';
+import { callMetrics, getMetrics, recordExportEnd, recordLookup, showBreaker, showCertificates } from './metrics';
 
 async function sample(name: string): Promise<string> {
   return getMetrics().registry.getSingleMetricAsString(name);
@@ -18,16 +18,20 @@ describe('metrics', () => {
     );
   });
 
-  it('counts attempts by host and outcome, and shows when the backup host is in use', async () => {
-    const observe = callMetrics('api.mch.weixin.qq.com');
+  it('counts attempts by host and outcome', async () => {
+    const observe = callMetrics();
     const attempt = { attempt: 1, method: 'GET', path: '/v3/x', durationMs: 120 };
     observe({ ...attempt, host: 'api.mch.weixin.qq.com', outcome: 'network' });
     observe({ ...attempt, host: 'api2.mch.weixin.qq.com', outcome: 'ok', status: 200 });
     expect(await sample('wechatpay_attempts_total')).toContain(
       'wechatpay_attempts_total{host="api.mch.weixin.qq.com",outcome="network",code=""} 1',
     );
+  });
+
+  it('shows the breaker as it stands at the scrape: on the backup until its cool-down ends', async () => {
+    showBreaker(Date.now() + 60_000);
     expect(await sample('wechatpay_backup_host_in_use')).toContain('wechatpay_backup_host_in_use 1');
-    observe({ ...attempt, host: 'api.mch.weixin.qq.com', outcome: 'ok', status: 200 });
+    showBreaker(null);
     expect(await sample('wechatpay_backup_host_in_use')).toContain('wechatpay_backup_host_in_use 0');
   });
 

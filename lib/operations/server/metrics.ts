@@ -49,7 +49,7 @@ function createMetrics() {
     onBackup: new Gauge({
       ...metric,
       name: 'wechatpay_backup_host_in_use',
-      help: '1 while the failover breaker sends calls to the backup host (the last attempt went there), else 0',
+      help: '1 while the failover breaker sends calls to the backup host, else 0',
     }),
     certificateExpiry: new Gauge({
       ...metric,
@@ -89,13 +89,17 @@ export function recordExportEnd(last: ExportEvent | 'cancelled'): void {
 }
 
 /** Observes every attempt at WeChat Pay; `primaryHost` tells the failover breaker's state. */
-export function callMetrics(primaryHost: string): (event: CallEvent) => void {
+export function callMetrics(): (event: CallEvent) => void {
   return (event) => {
-    const { attempts, attemptSeconds, onBackup } = getMetrics();
+    const { attempts, attemptSeconds } = getMetrics();
     attempts.inc({ host: event.host, outcome: event.outcome, code: codeLabel(event.code) });
     attemptSeconds.observe({ host: event.host }, event.durationMs / 1000);
-    onBackup.set(event.host === primaryHost ? 0 : 1);
   };
+}
+
+/** Sets the breaker gauge from the breaker itself, just before a scrape. */
+export function showBreaker(onBackupUntil: number | null): void {
+  getMetrics().onBackup.set(onBackupUntil === null ? 0 : 1);
 }
 
 /** Refreshes the certificate gauge from what the store holds now, just before a scrape. */
