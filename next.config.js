@@ -20,6 +20,10 @@ const SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Reached directly, the app gzips its answers; behind a proxy that compresses (the deployment
+  // guide's nginx), DASHBOARD_COMPRESS=off leaves it to the proxy and saves the app's CPU. Read at
+  // `next start`, like the next setting.
+  compress: process.env.DASHBOARD_COMPRESS !== 'off',
   // Node's own HTTP stack, logging and database drivers stay out of the server bundle.
   serverExternalPackages: ['undici', 'pino', 'better-sqlite3', 'pg', 'kysely'],
   async headers() {
