@@ -26,6 +26,8 @@ export type LookupErrorKind =
   | 'upstream'
   /** The clerk cancelled (an export) while WeChat was being asked. */
   | 'cancelled'
+  /** Too many lookups in flight on this server to start this one soon: not sent to WeChat. */
+  | 'busy'
   /** A CSV export past MAX_EXPORT_PAGES: stopped before asking WeChat for more. */
   | 'export_too_large'
   | 'internal';
@@ -97,5 +99,7 @@ export function describeFailure(error: unknown): LookupError {
       return { kind: error.kind, status: error.status, requestId };
     case 'cancelled':
       return { kind: 'cancelled' };
+    case 'busy':
+      return { kind: 'busy' };
   }
 }

@@ -115,13 +115,24 @@ describe('parseWechatPay', () => {
     });
   });
 
-  it('reads the time budgets and refuses a deadline shorter than one attempt', () => {
+  it('reads the time budgets and the bound on calls in flight, and refuses a deadline shorter than one attempt', () => {
     const config = parseWechatPay({
       WECHATPAY_ATTEMPT_TIMEOUT_MS: '1500',
       WECHATPAY_DEADLINE_MS: '5000',
       WECHATPAY_FAILOVER_COOLDOWN_MS: '30000',
+      WECHATPAY_MAX_IN_FLIGHT: '8',
+      WECHATPAY_QUEUE_WAIT_MS: '1000',
     });
-    expect(config.resilience).toEqual({ attemptTimeoutMs: 1500, deadlineMs: 5000, failoverCooldownMs: 30000 });
+    expect(config.resilience).toEqual({
+      attemptTimeoutMs: 1500,
+      deadlineMs: 5000,
+      failoverCooldownMs: 30000,
+      maxInFlight: 8,
+      queueWaitMs: 1000,
+    });
+    expect(configError({ WECHATPAY_MAX_IN_FLIGHT: '0' }).message).toBe(
+      'WECHATPAY_MAX_IN_FLIGHT: "0" should be a whole number from 1',
+    );
     expect(configError({ WECHATPAY_ATTEMPT_TIMEOUT_MS: '4000', WECHATPAY_DEADLINE_MS: '3000' }).variable).toBe(
       'WECHATPAY_DEADLINE_MS',
     );

@@ -507,6 +507,51 @@ describe('call-level verifier', () => {
   });
 });
 
+describe('under load', () => {
+  /** Answers each request after `ms`, counting how many were open at once. */
+  function answersSlowly(server: FakeWechat, ms: number) {
+    const open = { now: 0, most: 0 };
+    server.handle((_, res, __, count) => {
+      open.now += 1;
+      open.most = Math.max(open.most, open.now);
+      setTimeout(() => {
+        open.now -= 1;
+        answerSigned(res, signing(), BODY, `REQ-S-${count}`);
+      }, ms);
+    });
+    return open;
+  }
+
+  it('sends no more calls at once than its bound: the others wait their turn and are answered', async () => {
+    const open = answersSlowly(primary, 100);
+    const client = makeClient({ inFlight: { limit: 2, maxWaitMs: 5_000 } });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => client.get(PATH, PARAMS)));
+    expect(answers.map((answer) => answer.json)).toEqual(Array(5).fill(DATA));
+    expect(open.most).toBe(2);
+    expect(primary.requests).toHaveLength(5);
+  });
+
+  it('tells a call that cannot start in time that it is busy, and sends it nowhere', async () => {
+    answersSlowly(primary, 300);
+    const client = makeClient({ inFlight: { limit: 1, maxWaitMs: 50 } });
+    const [first, second] = await Promise.allSettled([client.get(PATH, PARAMS), client.get(PATH, PARAMS)]);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({ status: 'rejected', reason: { name: 'WechatPayError', kind: 'busy' } });
+    expect(primary.requests).toHaveLength(1);
+    expect(backup.requests).toHaveLength(0);
+  });
+
+  it('stops retrying once most calls fail, instead of multiplying the load', async () => {
+    answersError(primary, 'P', 500, 'SYSTEM_ERROR');
+    const client = makeClient({ backupBaseUrl: undefined, retryBudget: { ratio: 0, max: 1 } });
+    for (let call = 0; call < 3; call += 1) {
+      expect((await wechatPayFailure(client.get(PATH, PARAMS))).code).toBe('SYSTEM_ERROR');
+    }
+    // One retry saved and none earned: 2 attempts for the first call, 1 for each after it.
+    expect(primary.requests).toHaveLength(4);
+  });
+});
+
 describe('cancellation', () => {
   it('ends the attempt at once when the caller aborts, without retrying or failing over', async () => {
     neverAnswers(primary);

@@ -2,7 +2,9 @@ import { Agent, type Dispatcher } from 'undici';
 import { type AttemptSetup, attempt, cancelled, type VerifiedAnswer } from './attempt';
 import { isWechatPayError, WechatPayError } from './errors';
 import { createHostBreaker } from './host-breaker';
+import { createInFlightGate, type InFlightGate } from './in-flight';
 import { type BackoffOptions, backoffDelay, isHostFailure, isRetryable } from './retry';
+import { createRetryBudget, type RetryBudget } from './retry-budget';
 import type { Verifier } from './verifier';
 
 /** Below this budget an attempt is not started. */
@@ -41,6 +43,16 @@ export interface ClientOptions extends Omit<AttemptSetup, 'dispatcher'> {
   dispatcher?: Dispatcher;
   /** Told about every attempt, for operators' logs. */
   observe?: (event: CallEvent) => void;
+  /**
+   * Calls in flight at most, and how long one waits for a place before it is refused as `busy`
+   * without being sent (in-flight.ts). Unbounded when not given.
+   */
+  inFlight?: { limit: number; maxWaitMs: number };
+  /**
+   * Retries as a share of calls: each call earns `ratio` of a retry, up to `max` saved
+   * (retry-budget.ts). Without it, every failed attempt may retry.
+   */
+  retryBudget?: { ratio: number; max: number };
   /** Injectable for tests: jitter source and waiting. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -98,6 +110,12 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
   const deadlineMs = options.deadlineMs ?? options.timeoutMs * maxAttempts;
   const backoff = options.backoff ?? { baseMs: 200, maxMs: 2_000 };
   const sleep = options.sleep ?? defaultSleep;
+  const gate: InFlightGate | undefined = options.inFlight
+    ? createInFlightGate(options.inFlight.limit, options.inFlight.maxWaitMs)
+    : undefined;
+  const budget: RetryBudget | undefined = options.retryBudget
+    ? createRetryBudget(options.retryBudget.ratio, options.retryBudget.max)
+    : undefined;
   const breaker = createHostBreaker({
     primary: options.baseUrl,
     backup: options.backupBaseUrl,
@@ -110,59 +128,74 @@ export function createWechatPayClient(options: ClientOptions): WechatPayClient {
     headers: options.headers,
   };
 
+  /** One call: its attempts within the deadline, once it has its place. */
+  async function call(
+    path: string,
+    query: Record<string, string | number>,
+    callOptions: CallOptions,
+  ): Promise<VerifiedAnswer> {
+    const verifier = callOptions.verifier ?? options.verifier;
+    const deadline = performance.now() + deadlineMs;
+    budget?.deposit();
+    let lastError: WechatPayError | undefined;
+    for (let number = 1; number <= maxAttempts; number += 1) {
+      const remaining = deadline - performance.now();
+      // An attempt with almost no time left cannot succeed; the last failure says more.
+      if (remaining < Math.min(options.timeoutMs, MIN_ATTEMPT_MS)) break;
+      if (callOptions.signal?.aborted) throw cancelled();
+      const host = breaker.host();
+      const url = buildRequestUrl(host, path, query);
+      const started = performance.now();
+      const event = { attempt: number, method: 'GET', host: url.host, path: url.pathname };
+      try {
+        const answer = await attempt(setup, url, {
+          timeoutMs: Math.ceil(Math.min(options.timeoutMs, remaining)),
+          verifier,
+          signal: callOptions.signal,
+        });
+        breaker.success(host);
+        observe({
+          ...event,
+          status: answer.status,
+          requestId: answer.requestId,
+          durationMs: performance.now() - started,
+          outcome: 'ok',
+        });
+        return answer;
+      } catch (thrown) {
+        const error = isWechatPayError(thrown)
+          ? thrown
+          : new WechatPayError(`call failed: ${String(thrown)}`, { kind: 'network', cause: thrown });
+        observe({
+          ...event,
+          status: error.status,
+          code: error.code,
+          requestId: error.requestId,
+          durationMs: performance.now() - started,
+          outcome: error.kind,
+          error,
+        });
+        if (isHostFailure(error)) breaker.failure(host);
+        if (!isRetryable(error)) throw error;
+        lastError = moreTelling(lastError, error);
+        // Out of retry budget: most calls are failing at once, and retrying would add to it.
+        if (number < maxAttempts && budget && !budget.withdraw()) break;
+      }
+      if (number < maxAttempts) {
+        await sleep(Math.min(backoffDelay(number, backoff, options.random), Math.max(0, deadline - performance.now())));
+      }
+    }
+    throw lastError ?? new WechatPayError(`no answer within ${deadlineMs} ms`, { kind: 'timeout' });
+  }
+
   return {
     async get(path, query, callOptions = {}) {
-      const verifier = callOptions.verifier ?? options.verifier;
-      const deadline = performance.now() + deadlineMs;
-      let lastError: WechatPayError | undefined;
-      for (let number = 1; number <= maxAttempts; number += 1) {
-        const remaining = deadline - performance.now();
-        // An attempt with almost no time left cannot succeed; the last failure says more.
-        if (remaining < Math.min(options.timeoutMs, MIN_ATTEMPT_MS)) break;
-        if (callOptions.signal?.aborted) throw cancelled();
-        const host = breaker.host();
-        const url = buildRequestUrl(host, path, query);
-        const started = performance.now();
-        const event = { attempt: number, method: 'GET', host: url.host, path: url.pathname };
-        try {
-          const answer = await attempt(setup, url, {
-            timeoutMs: Math.ceil(Math.min(options.timeoutMs, remaining)),
-            verifier,
-            signal: callOptions.signal,
-          });
-          breaker.success(host);
-          observe({
-            ...event,
-            status: answer.status,
-            requestId: answer.requestId,
-            durationMs: performance.now() - started,
-            outcome: 'ok',
-          });
-          return answer;
-        } catch (thrown) {
-          const error = isWechatPayError(thrown)
-            ? thrown
-            : new WechatPayError(`call failed: ${String(thrown)}`, { kind: 'network', cause: thrown });
-          observe({
-            ...event,
-            status: error.status,
-            code: error.code,
-            requestId: error.requestId,
-            durationMs: performance.now() - started,
-            outcome: error.kind,
-            error,
-          });
-          if (isHostFailure(error)) breaker.failure(host);
-          if (!isRetryable(error)) throw error;
-          lastError = moreTelling(lastError, error);
-        }
-        if (number < maxAttempts) {
-          await sleep(
-            Math.min(backoffDelay(number, backoff, options.random), Math.max(0, deadline - performance.now())),
-          );
-        }
+      const release = gate ? await gate.enter(callOptions.signal) : undefined;
+      try {
+        return await call(path, query, callOptions);
+      } finally {
+        release?.();
       }
-      throw lastError ?? new WechatPayError(`no answer within ${deadlineMs} ms`, { kind: 'timeout' });
     },
     async close() {
       if (ownsDispatcher) await dispatcher.close();

@@ -16,7 +16,9 @@ export type WechatPayErrorKind =
   /** The connection failed (refused, reset, DNS…). */
   | 'network'
   /** The caller stopped waiting (a clerk cancelled an export): says nothing about WeChat. */
-  | 'cancelled';
+  | 'cancelled'
+  /** Too many calls were in flight here to start this one in time: not sent, says nothing about WeChat. */
+  | 'busy';
 
 export interface WechatPayErrorFields {
   kind: WechatPayErrorKind;
