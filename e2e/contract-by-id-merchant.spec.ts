@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
-import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT, signedIn } from '../playwright.config';
+import fc from 'fast-check';
+import { contractIdQuerySchema } from '@/lib/contracts/search-input';
+import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT, MERCHANT_PORT, signedIn } from '../playwright.config';
 import { contractsUrl, expect, open, test } from './fixtures';
+import { actionId, callAction, hostileJson, jsonText } from './server-actions';
 
 /**
  * A contract by its number against the independent fake WeChat Pay (e2e/merchant), in both key
@@ -69,6 +72,46 @@ test('a number refused by validation is never asked of WeChat', async ({ page })
     expect(targets.filter((target) => decodeURIComponent(target).includes(contractId))).toEqual([]);
   }
   expect(targets.filter((target) => target.startsWith('/v3/eduschoolpay/contracts/9000%20'))).toEqual([]);
+});
+
+/** What the server reads from React's reply text ("$$…" strings back to "$…"). */
+const decoded = (text: string): unknown =>
+  JSON.parse(text, (_, item) => (typeof item === 'string' && item.startsWith('$$') ? item.slice(1) : item));
+
+/** Contract numbers hidden where only a careless reader would find them. */
+const HIDDEN_NUMBERS = [
+  `{"__proto__":{"contract_id":"${SERVED}"}}`,
+  `{"constructor":{"prototype":{"contract_id":"${SERVED}"}}}`,
+  `{"contract_id":{"toString":"${SERVED}"}}`,
+  `{"contract_id":["${SERVED}"]}`,
+].map((raw) => ({ raw }));
+
+test('queryContract refuses any input the schema refuses, forged or odd, and nothing reaches WeChat', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const app = `http://127.0.0.1:${MERCHANT_PORT}`;
+  const id = actionId('queryContract');
+  const before = (await wechatLog(page)).length;
+  const input = fc.oneof(
+    fc.constantFrom(...HIDDEN_NUMBERS),
+    hostileJson,
+    hostileJson.map((value) => ({ raw: `{"contract_id":${jsonText(value)}}` })),
+  );
+  const refused = input.map(jsonText).filter((text) => !contractIdQuerySchema.safeParse(decoded(text)).success);
+  await fc.assert(
+    fc.asyncProperty(refused, async (text) => {
+      fc.pre(Buffer.byteLength(text) < 900_000);
+      const answer = await callAction(page.request, app, '/contracts', id, { json: `[${text}]` });
+      expect(answer.status, answer.text.slice(0, 300)).toBeLessThan(500);
+      expect(answer.value).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    }),
+    { numRuns: 100 },
+  );
+  // Other tests may ask the fake meanwhile (for the numbers above): nothing else by number arrived.
+  const since = (await wechatLog(page)).slice(before).map((entry) => entry.target);
+  const asked = since.filter((target) => target.startsWith('/v3/eduschoolpay/contracts/'));
+  expect(asked.filter((target) => !/^\/v3\/eduschoolpay\/contracts\/(9\d{19}|cFault\w+)$/.test(target))).toEqual([]);
 });
 
 test.describe('platform-certificate mode, with the primary host refusing connections', () => {
