@@ -9,15 +9,6 @@ import { type NamedPlan, planName } from '@/lib/contracts/plans';
 import type { ContractRow } from '@/lib/contracts/view';
 import { StatusBadge } from './status-badge';
 
-interface ContractDetailProps {
-  /** The contract shown; null keeps the panel closed. */
-  row: ContractRow | null;
-  /** The openid staff searched for, to explain a different one in the answer. */
-  searchedOpenid: string;
-  plans: readonly NamedPlan[];
-  onClose: () => void;
-}
-
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 border-t border-slate-100 py-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
@@ -49,6 +40,78 @@ function IdItem({ row, column, note }: { row: ContractRow; column: IdColumn; not
   );
 }
 
+interface ContractFieldsProps {
+  row: ContractRow;
+  /** The openid staff searched for, to explain a different one in the answer; none for a lookup by number. */
+  searchedOpenid?: string;
+  plans: readonly NamedPlan[];
+}
+
+/**
+ * Every field of one contract as WeChat sent it: ids with copy buttons, the time in Beijing time
+ * with WeChat's original text, the plan by name. In the dialog of a list's row, or on its own page
+ * for a contract found by its number.
+ */
+export function ContractFields({ row, searchedOpenid, plans }: ContractFieldsProps) {
+  const all = useTranslations();
+  const t = useTranslations('table');
+  const d = useTranslations('detail');
+  const name = planName(plans, row.planId);
+  return (
+    <>
+      {row.openidMismatch && (
+        <p
+          role="alert"
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {d('mismatch', { searched: searchedOpenid ?? all('table.missing') })}
+        </p>
+      )}
+      <dl className="mt-3">
+        <IdItem row={row} column="contractId" />
+        <IdItem row={row} column="outContractCode" />
+        <Item label={contractHeader(all, 'status')}>
+          <StatusBadge status={row.status} />
+        </Item>
+        <Item label={contractHeader(all, 'createTimeText')}>
+          {row.createTime ? (
+            <>
+              <time dateTime={row.createTime} className="tabular-nums">
+                {row.createTimeText ?? row.createTime}
+              </time>
+              <span className="mt-1 block text-xs text-slate-600">
+                {d.rich('originalTime', {
+                  time: row.createTime,
+                  mono: (text) => <span className="font-mono">{text}</span>,
+                })}
+              </span>
+            </>
+          ) : (
+            t('missing')
+          )}
+        </Item>
+        <IdItem row={row} column="planId" note={name && <span>{d('planName', { name })}</span>} />
+        <IdItem
+          row={row}
+          column="openid"
+          note={row.openidMismatch && <span className="text-xs font-medium text-amber-800">{t('openidMismatch')}</span>}
+        />
+        <IdItem row={row} column="appid" />
+        <IdItem row={row} column="mchid" />
+      </dl>
+    </>
+  );
+}
+
+interface ContractDetailProps {
+  /** The contract shown; null keeps the panel closed. */
+  row: ContractRow | null;
+  /** The openid staff searched for, to explain a different one in the answer. */
+  searchedOpenid: string;
+  plans: readonly NamedPlan[];
+  onClose: () => void;
+}
+
 /**
  * Every field of one contract, in a modal dialog: the browser's own <dialog> keeps focus inside,
  * closes on Escape and gives focus back to the row that opened it.
@@ -63,10 +126,7 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
     if (!row && node.open) node.close();
   }, [row]);
 
-  const all = useTranslations();
-  const t = useTranslations('table');
   const d = useTranslations('detail');
-  const name = planName(plans, row?.planId);
   return (
     <dialog
       ref={dialog}
@@ -86,48 +146,7 @@ export function ContractDetail({ row, searchedOpenid, plans, onClose }: Contract
               </button>
             </form>
           </div>
-          {row.openidMismatch && (
-            <p
-              role="alert"
-              className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-            >
-              {d('mismatch', { searched: searchedOpenid })}
-            </p>
-          )}
-          <dl className="mt-3">
-            <IdItem row={row} column="contractId" />
-            <IdItem row={row} column="outContractCode" />
-            <Item label={contractHeader(all, 'status')}>
-              <StatusBadge status={row.status} />
-            </Item>
-            <Item label={contractHeader(all, 'createTimeText')}>
-              {row.createTime ? (
-                <>
-                  <time dateTime={row.createTime} className="tabular-nums">
-                    {row.createTimeText ?? row.createTime}
-                  </time>
-                  <span className="mt-1 block text-xs text-slate-600">
-                    {d.rich('originalTime', {
-                      time: row.createTime,
-                      mono: (text) => <span className="font-mono">{text}</span>,
-                    })}
-                  </span>
-                </>
-              ) : (
-                t('missing')
-              )}
-            </Item>
-            <IdItem row={row} column="planId" note={name && <span>{d('planName', { name })}</span>} />
-            <IdItem
-              row={row}
-              column="openid"
-              note={
-                row.openidMismatch && <span className="text-xs font-medium text-amber-800">{t('openidMismatch')}</span>
-              }
-            />
-            <IdItem row={row} column="appid" />
-            <IdItem row={row} column="mchid" />
-          </dl>
+          <ContractFields row={row} searchedOpenid={searchedOpenid} plans={plans} />
         </div>
       )}
     </dialog>

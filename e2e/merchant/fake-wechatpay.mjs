@@ -1,10 +1,13 @@
 // An independent WeChat Pay for the merchant-mode specs: written from the protocol document with
 // node:crypto alone, sharing no code with lib/, so the app's signer and verifier are checked
-// against someone else's reading of the protocol. Behaviour is chosen by openid.
+// against someone else's reading of the protocol. Behaviour is chosen by openid, or for one contract by its number.
 import { createCipheriv, randomBytes, sign, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const PATH = /^\/v3\/eduschoolpay\/users\/([^/]+)\/contracts$/;
+const ONE = /^\/v3\/eduschoolpay\/contracts\/([^/]+)$/;
+/** Whose contracts the by-number endpoint knows: this parent's 45 in plan 2001, and no others. */
+const KNOWN_PARENT = 'oMerchantByNumber01';
 
 /** 45 contracts: ids past 2^53, times in several zones, statuses interleaved in server order. */
 function contractsOf(openid, planId) {
@@ -111,6 +114,22 @@ export async function startFakeWechatPay({
         encrypt_certificate: encryptCertificate(certificate.pem, apiV3Key),
       };
       return signed(res, JSON.stringify({ data: [item] }), { key: certificate.privateKey, serial: certificate.serial });
+    }
+    const one = ONE.exec(url.pathname);
+    if (one) {
+      // One contract by number: the known parent's, or a fault's borrowing the first of them.
+      const contractId = decodeURIComponent(one[1]);
+      const known = contractsOf(KNOWN_PARENT, '2001');
+      const contract = contractId.startsWith('cFault')
+        ? { ...known[1], contract_id: contractId }
+        : known.find((c) => c.contract_id === contractId);
+      if (!contract) return reply(res, 404, JSON.stringify({ code: 'NOT_FOUND', message: 'contract not found' }));
+      const body = JSON.stringify(contract);
+      if (contractId === 'cFaultTampered')
+        return signed(res, body, { ...signer, tamper: (b) => b.replace('"ADD"', '"DELETE"') });
+      if (contractId === 'cFaultUnknownKey')
+        return signed(res, body, { key: stranger.privateKey, serial: stranger.id });
+      return signed(res, body, signer);
     }
     if (!match) return reply(res, 404, JSON.stringify({ code: 'NOT_FOUND', message: 'no such api' }));
 

@@ -62,3 +62,9 @@ export function actRecord(origin: Origin, act: PrivilegedAct, facts: ActFacts, a
     request_id: null,
   };
 }
+
+/**
+ * A lookup of one contract by its 签约协议号 (a lookup, not a privileged act): the number is the
+ * record's subject, and the contract's openid and plan are recorded only when it was within reach.
+ */
+export const CONTRACT_LOOKUP = 'contract_lookup';

@@ -142,3 +142,40 @@ describe('privileged acts', () => {
     expect(auditCells(zhText, record({ action: 'account_create', school_key: 'sunshine' })).school).toBe('sunshine');
   });
 });
+
+describe('a lookup by contract number in the audit trail', () => {
+  const lookup = (overrides: Parameters<typeof record>[0]) =>
+    record({
+      action: 'contract_lookup',
+      subject: '20260000000000110001',
+      contract_status: null,
+      offset: null,
+      limit: null,
+      ...overrides,
+    });
+
+  it.each([
+    ['found', { outcome: 'ok', result_count: 1 }, '按签约协议号 20260000000000110001：成功，1 条'],
+    [
+      'unknown to WeChat',
+      { outcome: 'not_found', result_count: null, error_code: 'NOT_FOUND', openid: null, plan_id: null },
+      '按签约协议号 20260000000000110001：微信支付未找到记录（NOT_FOUND）',
+    ],
+    // Asked of WeChat (only the answer tells the plan), unlike a list lookup refused before sending.
+    [
+      "another school's",
+      { outcome: 'out_of_scope', result_count: null, openid: null, plan_id: null },
+      '按签约协议号 20260000000000110001：不属于本校（已向微信支付查询，未显示）',
+    ],
+  ])('reads as the number and what came of it when %s', (_, overrides, text) => {
+    expect(auditCells(zhText, lookup(overrides)).outcome).toBe(text);
+  });
+
+  it('has no page or status filter, and reads in English too', () => {
+    const cells = auditCells(enText, lookup({ outcome: 'out_of_scope', openid: null, plan_id: null }));
+    expect(cells).toMatchObject({ status: null, page: null, openid: null, planId: null });
+    expect(cells.outcome).toBe(
+      "By contract number 20260000000000110001: Outside the user's schools (asked of WeChat Pay, not shown)",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { Translator } from '@/i18n/translator';
-import { isPrivilegedAct } from '@/lib/audit/acts';
+import { CONTRACT_LOOKUP, isPrivilegedAct } from '@/lib/audit/acts';
 import type { AuditRecord } from '@/lib/audit/record';
 import { CONTRACT_STATUSES } from '@/lib/contracts/search-input';
 import { formatBeijingDateTime } from '@/lib/time/beijing';
@@ -54,6 +54,7 @@ export function outcomeText(
       ? t('audit.actDetail', { act, subject, detail: record.detail })
       : t('audit.act', { act, subject });
   }
+  if (record.action === CONTRACT_LOOKUP) return contractLookupText(t, record);
   const text = recordOutcome(t, record);
   return record.action === 'export' ? t('audit.exported', { outcome: text }) : text;
 }
@@ -65,6 +66,18 @@ function recordOutcome(t: AuditText, record: Pick<AuditRecord, 'outcome' | 'resu
     ? t(`audit.outcomes.${record.outcome}`)
     : t('audit.unknownOutcome', { kind: record.outcome });
   return record.error_code ? t('audit.withCode', { label, code: record.error_code }) : label;
+}
+
+/**
+ * "按签约协议号 C：…". A contract outside the clerk's schools was asked for (its plan is known only
+ * from WeChat's answer) and withheld: said so, rather than "not sent" as for a list lookup.
+ */
+function contractLookupText(
+  t: AuditText,
+  record: Pick<AuditRecord, 'outcome' | 'result_count' | 'error_code'> & Partial<Pick<AuditRecord, 'subject'>>,
+): string {
+  const outcome = record.outcome === 'out_of_scope' ? t('audit.contractOutOfScope') : recordOutcome(t, record);
+  return t('audit.contractLookup', { contractId: record.subject ?? t('admin.missing'), outcome });
 }
 
 function statusText(t: AuditText, status: string | null): string | null {

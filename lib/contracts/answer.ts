@@ -28,3 +28,9 @@ export const contractsAnswerSchema = z.object({
 
 export type Contract = z.infer<typeof contractSchema>;
 export type ContractsAnswer = z.infer<typeof contractsAnswerSchema>;
+
+/**
+ * The verified answer of `GET /v3/eduschoolpay/contracts/{contract_id}`: one contract with the list
+ * item's fields, held to the same rules (ids as strings). An array or anything not an object is refused.
+ */
+export const contractAnswerSchema = contractSchema;

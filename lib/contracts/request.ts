@@ -1,4 +1,4 @@
-import type { ContractsQuery } from './search-input';
+import type { ContractIdQuery, ContractsQuery } from './search-input';
 
 /**
  * The request for one contracts page. The openid has passed the input schema
@@ -17,4 +17,12 @@ export function contractsRequest(query: ContractsQuery): {
       limit: query.limit,
     },
   };
+}
+
+/**
+ * The request for one contract by its 签约协议号. The id has passed contractIdQuerySchema (the same
+ * strictness as the openid) and is still encoded: it is a path segment, and stays one.
+ */
+export function contractRequest(query: ContractIdQuery): { path: string; params: Record<string, string | number> } {
+  return { path: `/v3/eduschoolpay/contracts/${encodeURIComponent(query.contract_id)}`, params: {} };
 }

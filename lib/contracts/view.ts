@@ -1,5 +1,5 @@
-import { formatBeijingTime } from '@/lib/time/beijing';
 import type { ContractsAnswer } from './answer';
+import { toContractRow } from './contract-row';
 import { type PageRef, pageFromLink } from './links';
 import { orderContracts } from './order';
 import type { ContractsQuery } from './search-input';
@@ -39,20 +39,8 @@ export function toContractsPage(
   requestId: string | undefined,
 ): ContractsPage {
   const current = { offset: query.offset, limit: query.limit };
-  const rows = orderContracts(answer.data ?? []).map(
-    (contract, index): ContractRow => ({
-      key: `${contract.contract_id ?? ''}#${index}`,
-      contractId: contract.contract_id ?? null,
-      outContractCode: contract.out_contract_code ?? null,
-      status: contract.contract_status ?? null,
-      createTime: contract.create_time ?? null,
-      createTimeText: contract.create_time ? formatBeijingTime(contract.create_time) : null,
-      planId: contract.plan_id ?? null,
-      openid: contract.openid ?? null,
-      appid: contract.appid ?? null,
-      mchid: contract.mchid ?? null,
-      openidMismatch: Boolean(contract.openid) && contract.openid !== query.openid,
-    }),
+  const rows = orderContracts(answer.data ?? []).map((contract, index) =>
+    toContractRow(contract, `${contract.contract_id ?? ''}#${index}`, query.openid),
   );
   return {
     query,

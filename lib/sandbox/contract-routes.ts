@@ -1,33 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { droppedByFault, ENDS_WELL, type RouteContext, sendAsFaultSays } from './fault-answers';
 import { faultFor } from './faults';
 import { type ListingParams, listContracts } from './listing';
-import { signError, signedMessageOf } from './request-checks';
-import { type Refusal, type Signing, sendError, sendSigned, sendUnsigned } from './responses';
+import { type Refusal, sendError } from './responses';
 import { DEMO_PARENTS } from './seed';
 
 /** `GET /v3/eduschoolpay/users/{openid}/contracts`, and the faults its reserved openids choose. */
 
-/** Faults a resilient client gets through: they answer with 李先生's contracts so rows show. */
-const ENDS_WELL = new Set(['system-error-once', 'primary-down', 'slow']);
 const BORROWED_PARENT = DEMO_PARENTS[1];
-
-export type Host = 'primary' | 'backup';
-
-/** What one host shares with the other for this route. */
-export interface ContractsContext {
-  host: Host;
-  now(): number;
-  check(req: IncomingMessage): Refusal | null;
-  /** The public key when the request asks for it by `Wechatpay-Serial`, else the newest certificate. */
-  signingFor(req: IncomingMessage): Signing;
-  /** A key no client can know, for the unknown-serial fault. */
-  strangerKey(): Promise<Signing['key']>;
-  /** Counts this openid's requests across both hosts; returns the new count. */
-  hit(openid: string): number;
-  /** Runs `answer` after the slow fault's delay, unless the connection or the sandbox closes first. */
-  later(res: ServerResponse, answer: () => void): void;
-}
 
 function params(url: URL, openid: string): ListingParams | Refusal {
   const q = url.searchParams;
@@ -44,11 +24,12 @@ function params(url: URL, openid: string): ListingParams | Refusal {
   return { openid, planId, status, offset, limit };
 }
 
-function decode(segment: string): string {
+/** A path segment as sent, decoded; left as it is when its %-escapes are malformed. */
+export function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment; // malformed %-escapes: refused by the openid rule below
+    return segment; // malformed %-escapes: refused by the route's own rule for the id
   }
 }
 
@@ -58,71 +39,28 @@ export async function answerContracts(
   id: string,
   url: URL,
   encodedOpenid: string,
-  ctx: ContractsContext,
+  ctx: RouteContext,
 ): Promise<void> {
   const openid = decode(encodedOpenid);
   const fault = faultFor(openid)?.name;
-  // A network failure: WeChat never sees the request, so nothing is checked or answered.
-  if (fault === 'primary-down' && ctx.host === 'primary') {
-    req.socket.destroy();
-    return;
-  }
+  if (droppedByFault(req, fault, ctx)) return;
 
   const refused = ctx.check(req);
   if (refused) return sendError(res, id, refused);
   const listing = params(url, openid);
   if ('code' in listing) return sendError(res, id, listing);
 
-  const signing = ctx.signingFor(req);
-  const now = ctx.now();
   const body = JSON.stringify(listContracts(listing, fault && ENDS_WELL.has(fault) ? BORROWED_PARENT : undefined));
-  const signed = (text: string) => sendSigned(res, id, text, signing, now);
-
-  switch (fault) {
-    case 'system-error':
-      return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
-    case 'system-error-once':
-      if (ctx.hit(openid) % 2 === 1)
-        return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
-      return signed(body);
-    case 'rate-limited':
-      return sendError(res, id, { status: 429, code: 'FREQUENCY_LIMITED', message: '请求频率超过限制' });
-    case 'sign-error':
-      return sendError(res, id, signError(signedMessageOf(req)));
-    case 'no-auth':
-      return sendError(res, id, { status: 403, code: 'NO_AUTH', message: '商户无权限' });
-    case 'not-found':
-      return sendError(res, id, { status: 404, code: 'RESOURCE_NOT_EXISTS', message: '资源不存在' });
-    case 'tampered':
-      return sendSigned(res, id, body, signing, now, {
-        tamper: (text) => text.replace('"total_count":0', '"total_count":1'),
-      });
-    case 'signature-probe':
-      return sendSigned(res, id, body, signing, now, {
-        signature: `WECHATPAY/SIGNTEST/${randomBytes(24).toString('base64')}`,
-      });
-    case 'unsigned':
-      return sendUnsigned(res, id, body);
-    case 'stale-timestamp':
-      return sendSigned(res, id, body, signing, now, { timestamp: now - 600 });
-    case 'unknown-serial': {
-      const madeUp = signing.serial.startsWith('PUB_KEY_ID_')
-        ? `PUB_KEY_ID_01${randomBytes(12).toString('hex').toUpperCase()}`
-        : randomBytes(20).toString('hex').toUpperCase();
-      return sendSigned(res, id, body, { key: await ctx.strangerKey(), serial: madeUp }, now);
-    }
-    case 'malformed-json':
-      return signed('{"data":[');
-    case 'numeric-ids': {
+  return sendAsFaultSays(req, res, id, ctx, fault, {
+    key: openid,
+    body,
+    // A fault openid has no contracts of its own: the tampered answer claims one.
+    tamper: (text) => text.replace('"total_count":0', '"total_count":1'),
+    numericIds: () => {
       // Written by hand: JSON.stringify could not produce a 20-digit number intact.
       const borrowed = JSON.stringify(listContracts(listing, DEMO_PARENTS[0]));
-      return signed(borrowed.replace(/"contract_id":"(\d+)"/g, '"contract_id":$1'));
-    }
-    case 'data-not-array':
-      return signed(JSON.stringify({ data: {}, offset: listing.offset, limit: listing.limit, total_count: 0 }));
-    case 'slow':
-      return ctx.later(res, () => sendSigned(res, id, body, signing, ctx.now()));
-    default:
-      return signed(body);
-  }
+      return borrowed.replace(/"contract_id":"(\d+)"/g, '"contract_id":$1');
+    },
+    wrongShape: () => JSON.stringify({ data: {}, offset: listing.offset, limit: listing.limit, total_count: 0 }),
+  });
 }

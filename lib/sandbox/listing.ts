@@ -20,6 +20,20 @@ function link(params: ListingParams, offset: number, absolute: boolean): string 
   return absolute ? `https://api.mch.weixin.qq.com${path}` : path;
 }
 
+/** One contract as WeChat answers it, for `openid` (or the openid its parent answers as). */
+function contractItem(contract: SeedContract, openid: string, parent: DemoParent | undefined) {
+  return {
+    contract_id: contract.contract_id,
+    mchid: SANDBOX_MCHID,
+    appid: parent?.answeredAs?.appid ?? SANDBOX_APPID,
+    openid: parent?.answeredAs?.openid ?? openid,
+    plan_id: contract.plan_id,
+    contract_status: contract.contract_status,
+    create_time: contract.create_time,
+    out_contract_code: contract.out_contract_code,
+  };
+}
+
 /**
  * The order WeChat documents: signed (ADD) first, then terminated (DELETE), each kept in the stored
  * order. The sandbox's own, not the dashboard's: an ordering bug in the dashboard must show here.
@@ -48,16 +62,7 @@ export function listContracts(
   const hasNext = params.offset + params.limit < ordered.length;
   const hasPrev = params.offset > 0;
   return {
-    data: page.map((contract) => ({
-      contract_id: contract.contract_id,
-      mchid: SANDBOX_MCHID,
-      appid: parent?.answeredAs?.appid ?? SANDBOX_APPID,
-      openid: parent?.answeredAs?.openid ?? params.openid,
-      plan_id: contract.plan_id,
-      contract_status: contract.contract_status,
-      create_time: contract.create_time,
-      out_contract_code: contract.out_contract_code,
-    })),
+    data: page.map((contract) => contractItem(contract, params.openid, parent)),
     offset: params.offset,
     limit: params.limit,
     total_count: ordered.length,
@@ -67,4 +72,22 @@ export function listContracts(
       ...(hasPrev ? { prev: link(params, Math.max(0, params.offset - params.limit), false) } : {}),
     },
   };
+}
+
+/**
+ * The answer body of `GET /v3/eduschoolpay/contracts/{contract_id}` for a seeded contract, or
+ * undefined when no demo parent has one with this number.
+ */
+export function findContract(contractId: string) {
+  for (const parent of DEMO_PARENTS) {
+    const contract = parent.contracts.find((candidate) => candidate.contract_id === contractId);
+    if (contract) return contractItem(contract, parent.openid, parent);
+  }
+  return undefined;
+}
+
+/** A demo parent's contract answered under another number (the fault ids own no contract). */
+export function borrowedContract(parent: DemoParent, contractId: string) {
+  const [contract] = parent.contracts;
+  return contractItem({ ...(contract as SeedContract), contract_id: contractId }, parent.openid, parent);
 }

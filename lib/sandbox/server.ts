@@ -10,7 +10,9 @@ import {
   type PlatformCertificateInfo,
   randomChars,
 } from './certificate-issuer';
-import { answerContracts, type ContractsContext, type Host } from './contract-routes';
+import { answerContract } from './contract-by-id-route';
+import { answerContracts } from './contract-routes';
+import type { Host, RouteContext } from './fault-answers';
 import { closeServer, listen, urlOf } from './hosts';
 import { createRequestChecks } from './request-checks';
 import { requestId, type Signing, sendError, sendSigned } from './responses';
@@ -69,6 +71,7 @@ export interface RunningSandbox {
 
 const CERTIFICATES_PATH = '/v3/certificates';
 const CONTRACTS_PATH = /^\/v3\/eduschoolpay\/users\/([^/]+)\/contracts$/;
+const CONTRACT_PATH = /^\/v3\/eduschoolpay\/contracts\/([^/]+)$/;
 
 function rsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
   return new Promise((resolve, reject) =>
@@ -119,7 +122,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return { key: newest.privateKey, serial: newest.serial };
   }
 
-  function context(host: Host): ContractsContext {
+  function context(host: Host): RouteContext {
     return {
       host,
       now,
@@ -129,9 +132,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           ? { key: privateKey, serial: publicKeyId }
           : certificateSigning(),
       strangerKey: stranger,
-      hit: (openid) => {
-        const n = (hits.get(openid) ?? 0) + 1;
-        hits.set(openid, n);
+      hit: (key) => {
+        const n = (hits.get(key) ?? 0) + 1;
+        hits.set(key, n);
         return n;
       },
       later: (res, answer) => {
@@ -161,11 +164,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         const body = JSON.stringify(certificatesAnswer(unexpired(), apiV3Key));
         return sendSigned(res, id, body, certificateSigning(), now());
       }
-      const route = CONTRACTS_PATH.exec(url.pathname);
-      if (req.method !== 'GET' || !route) {
+      const list = CONTRACTS_PATH.exec(url.pathname);
+      const one = CONTRACT_PATH.exec(url.pathname);
+      if (req.method !== 'GET' || !(list || one)) {
         return sendError(res, id, { status: 404, code: 'NOT_FOUND', message: '接口不存在' });
       }
-      answerContracts(req, res, id, url, route[1], ctx).catch(() => {
+      const answered = list
+        ? answerContracts(req, res, id, url, list[1], ctx)
+        : answerContract(req, res, id, (one as RegExpExecArray)[1], ctx);
+      answered.catch(() => {
         if (res.headersSent) res.destroy();
         else sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
       });

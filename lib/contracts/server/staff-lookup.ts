@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '@/lib/audit/server/store';
 import type { LookupResult } from '@/lib/contracts/failure';
 import { parseContractsQuery } from '@/lib/contracts/search-input';
 import { recordLookup } from '@/lib/operations/server/metrics';
@@ -9,30 +8,8 @@ import { type LookupScope, lookupScope } from '@/lib/schools/scope';
 import { findPlan } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import type { Database } from '@/lib/server/db/schema';
-import { logger } from '@/lib/server/logger';
-import { countHit } from '@/lib/server/rate-limit';
-import { getSettings } from '@/lib/settings/settings';
+import { answerRecorded, asked, overLookupLimit } from './audited';
 import { lookupContracts } from './lookup';
-
-const MINUTE_MS = 60_000;
-const AUDITED_TEXT_MAX = 200;
-
-/**
- * What was asked, as given: a refused input is recorded too, cut to a sane length. A forged call
- * can send an object whose toString is no function: objects are written as JSON, never asked to
- * turn themselves into text.
- */
-function asked(input: unknown, field: string): string | null {
-  const value = (input as Record<string, unknown> | null | undefined)?.[field];
-  if (value === undefined || value === null) return null;
-  let text: string;
-  try {
-    text = typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return text.slice(0, AUDITED_TEXT_MAX);
-}
 
 function askedNumber(input: unknown, field: string): number | null {
   const text = asked(input, field);
@@ -71,15 +48,15 @@ export async function lookupContractsAs(
 ): Promise<LookupResult> {
   const startedAt = performance.now();
   const { db } = await getStore();
-  const { lookupsPerMinute } = getSettings().access;
-  const limited = (await countHit(db, `lookup:${staff.userId}`, MINUTE_MS)) > lookupsPerMinute;
+  const limited = await overLookupLimit(db, staff);
   const scope = await scopeOf(db, staff, input);
   let result: LookupResult;
   if (limited) result = { ok: false, error: { kind: 'staff_rate_limited' } };
   else if (scope && !scope.ok) result = { ok: false, error: { kind: scope.refusal } };
   else result = await lookupContracts(input, signal);
-  try {
-    await appendAudit(db, {
+  result = await answerRecorded(
+    db,
+    {
       at: Date.now(),
       user_id: staff.userId,
       username: staff.username,
@@ -95,11 +72,10 @@ export async function lookupContractsAs(
       request_id: (result.ok ? result.page.requestId : result.error.requestId) ?? null,
       client_ip: clientIp,
       school_key: scope?.schoolKey ?? null,
-    });
-  } catch (error) {
-    logger.error({ err: String(error) }, 'audit record could not be written; lookup withheld');
-    result = { ok: false, error: { kind: 'internal' } };
-  }
+    },
+    result,
+    { ok: false, error: { kind: 'internal' } },
+  );
   recordLookup(purpose, result, startedAt);
   return result;
 }

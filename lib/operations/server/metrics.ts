@@ -1,7 +1,7 @@
 import 'server-only';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ExportEvent } from '@/lib/contracts/export-walk';
-import type { LookupResult } from '@/lib/contracts/failure';
+import type { LookupError } from '@/lib/contracts/failure';
 import { perProcess } from '@/lib/server/singleton';
 import type { CallEvent } from '@/lib/wechatpay/client';
 
@@ -73,8 +73,11 @@ export function getMetrics(): Metrics {
   return perProcess('metrics', createMetrics);
 }
 
+/** How an audited lookup ended, as its audit record says (a list page, or a contract by its number). */
+export type LookupOutcome = { ok: true } | { ok: false; error: Pick<LookupError, 'kind' | 'code'> };
+
 /** Counts one audited staff lookup and how long it took. */
-export function recordLookup(purpose: string, result: LookupResult, startedAt: number): void {
+export function recordLookup(purpose: string, result: LookupOutcome, startedAt: number): void {
   const { lookups, lookupSeconds } = getMetrics();
   const outcome = result.ok ? 'ok' : result.error.kind;
   lookups.inc({ purpose, outcome, code: codeLabel(result.ok ? undefined : result.error.code) });
