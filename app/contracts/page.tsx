@@ -8,9 +8,11 @@ import { SchoolPicker } from '@/components/contracts/school-picker';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
 import { latestAuditOf } from '@/lib/audit/server/store';
+import { contractQueryKey } from '@/lib/contracts/contract-found';
 import { findTarget } from '@/lib/contracts/find-text';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import { DEFAULT_LIMIT, isSearchRequested, searchParamsInput } from '@/lib/contracts/search-input';
+import { lookupContractAs } from '@/lib/contracts/server/contract-lookup';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { parseUrlSearch } from '@/lib/contracts/url-search';
 import { CONTRACTS_PATH } from '@/lib/paths';
@@ -64,10 +66,17 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const search = parseUrlSearch(input, requestedSchool);
+  // The first answer is in the first HTML, and React Query in the browser starts from it.
   if (search?.ok && !held && search.kind === 'plan') {
     await queryClient.prefetchQuery({
       queryKey: contractsQueryKey(search.query),
       queryFn: async () => inRequest(async () => lookupContractsAs(staff, search.query, await clientIp())),
+    });
+  }
+  if (search?.ok && !held && search.kind === 'contract') {
+    await queryClient.prefetchQuery({
+      queryKey: contractQueryKey(search.query),
+      queryFn: async () => inRequest(async () => lookupContractAs(staff, search.query, await clientIp())),
     });
   }
   // Enough of the newest records to find a handful of distinct searches among their page turns;

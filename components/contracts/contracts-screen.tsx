@@ -9,6 +9,7 @@ import { type ContractsQuery, searchParamsInput, searchPath } from '@/lib/contra
 import { parseUrlSearch } from '@/lib/contracts/url-search';
 import type { SchoolChoice } from '@/lib/schools/choice';
 import { readParam } from '@/lib/url-state';
+import { ContractResult } from './contract-result';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
 import { RecentSearches } from './recent-searches';
@@ -96,6 +97,7 @@ export function ContractsScreen({ schools, school, plans, username, recent, held
       {search?.ok && !waiting && search.kind === 'plan' && (
         <ContractsResults query={search.query} onPage={show} plans={plans} username={username} />
       )}
+      {search?.ok && !waiting && search.kind === 'contract' && <ContractResult query={search.query} plans={plans} />}
     </>
   );
 }
