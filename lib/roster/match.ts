@@ -21,3 +21,6 @@ export interface RosterSearch {
   matches: RosterMatch[];
   more: boolean;
 }
+
+/** Matches one directory search shows at most: a clerk narrows a longer list by typing more. */
+export const DIRECTORY_LIMIT = 50;
