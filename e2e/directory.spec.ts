@@ -70,7 +70,7 @@ test('a clerk of another school finds none of them, and is told what to try', as
   await expect(page.getByText('赵一诺')).toBeVisible();
   // Asking for the other school by the URL is refused, not answered.
   await open(page, `${searchUrl('张')}&school=sunshine`);
-  await expect(page.getByRole('alert')).toContainText('该学校不在您的范围内');
+  await expect(page.getByRole('alert', { name: '该学校不在您的范围内' })).toBeVisible();
   await expect(page.getByText('张小明')).toHaveCount(0);
   await page.context().close();
 });
