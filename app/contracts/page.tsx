@@ -17,6 +17,8 @@ import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { parseUrlSearch } from '@/lib/contracts/url-search';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
+import { directoryQueryKey } from '@/lib/roster/directory-result';
+import { searchDirectoryAs } from '@/lib/roster/server/directory-search';
 import { chosenSchool } from '@/lib/schools/choice';
 import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
@@ -71,6 +73,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
     await queryClient.prefetchQuery({
       queryKey: contractsQueryKey(search.query),
       queryFn: async () => inRequest(async () => lookupContractsAs(staff, search.query, await clientIp())),
+    });
+  }
+  if (search?.ok && !held && search.kind === 'directory') {
+    await queryClient.prefetchQuery({
+      queryKey: directoryQueryKey(search.query),
+      queryFn: async () => inRequest(async () => searchDirectoryAs(staff, search.query, await clientIp())),
     });
   }
   if (search?.ok && !held && search.kind === 'contract') {

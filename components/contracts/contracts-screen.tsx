@@ -3,6 +3,7 @@
 import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { DirectoryResults } from '@/components/roster/directory-results';
 import type { RecentSearch } from '@/lib/audit/recent';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import { type ContractsQuery, searchParamsInput, searchPath } from '@/lib/contracts/search-input';
@@ -98,6 +99,7 @@ export function ContractsScreen({ schools, school, plans, username, recent, held
         <ContractsResults query={search.query} onPage={show} plans={plans} username={username} />
       )}
       {search?.ok && !waiting && search.kind === 'contract' && <ContractResult query={search.query} plans={plans} />}
+      {search?.ok && !waiting && search.kind === 'directory' && <DirectoryResults query={search.query} />}
     </>
   );
 }

@@ -179,3 +179,14 @@ describe('a lookup by contract number in the audit trail', () => {
     );
   });
 });
+
+describe('a directory search (家长名册) in the audit trail', () => {
+  it('reads as what was typed and what it found, refused or not', () => {
+    const search = { action: 'directory_search', subject: 'zxm', result_count: 2, error_code: null };
+    expect(outcomeText(zhText, { ...search, outcome: 'ok' })).toBe('家长名册查找“zxm”：成功，2 条');
+    expect(outcomeText(zhText, { ...search, outcome: 'out_of_scope', result_count: null })).toBe(
+      '家长名册查找“zxm”：超出本校范围（未发送）',
+    );
+    expect(outcomeText(enText, { ...search, outcome: 'ok' })).toMatch(/^Directory search “zxm”: /);
+  });
+});

@@ -56,6 +56,10 @@ export function outcomeText(
   }
   if (record.action === CONTRACT_LOOKUP) return contractLookupText(t, record);
   const text = recordOutcome(t, record);
+  // A directory search names no openid or plan: what was typed is its subject (lib/roster).
+  if (record.action === 'directory_search') {
+    return t('audit.directorySearch', { text: record.subject ?? t('admin.missing'), outcome: text });
+  }
   return record.action === 'export' ? t('audit.exported', { outcome: text }) : text;
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getGateway } from '@/lib/gateway/gateway';
+import { seedDemoRoster } from '@/lib/roster/server/demo-roster';
 import { seedDemoSchools } from '@/lib/schools/server/demo-schools';
 import { applySchoolSettings } from '@/lib/schools/server/seed';
 import { getStore, type Store } from '@/lib/server/db/database';
@@ -59,7 +60,10 @@ export async function startServer(): Promise<void> {
   await applySchoolSettings(store, settings.schoolPlans);
   // The sandbox's demo plans belong to its demo schools, unless WECHATPAY_PLANS says otherwise.
   const sandbox = settings.wechatpay.mode === 'sandbox';
-  if (sandbox && !settings.schoolPlans) await seedDemoSchools(store);
+  if (sandbox && !settings.schoolPlans) {
+    await seedDemoSchools(store);
+    await seedDemoRoster(store);
+  }
   await getAuth();
   if (settings.wechatpay.mode === 'merchant') {
     try {

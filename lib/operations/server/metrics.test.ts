@@ -53,3 +53,17 @@ describe('metrics', () => {
     expect(gauge).not.toContain('OLD');
   });
 });
+
+describe('directory search metrics', () => {
+  it('counts directory searches by outcome, and times them', async () => {
+    const { recordDirectorySearch } = await import('./metrics');
+    recordDirectorySearch('ok', performance.now());
+    recordDirectorySearch('out_of_scope', performance.now());
+    const searches = await sample('dashboard_directory_searches_total');
+    expect(searches).toContain('dashboard_directory_searches_total{outcome="ok"} 1');
+    expect(searches).toContain('dashboard_directory_searches_total{outcome="out_of_scope"} 1');
+    expect(await sample('dashboard_directory_search_duration_seconds')).toContain(
+      'dashboard_directory_search_duration_seconds_count 2',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/server/db/schema';
 import type { RosterEntry } from '../entry';
+import { searchTermsOf } from '../search-terms';
 
 /**
  * A school's parent directory in the database. An import replaces the whole roster, inside the
@@ -10,8 +11,13 @@ import type { RosterEntry } from '../entry';
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const ROWS_PER_INSERT = 500;
+/** Terms per INSERT (three parameters each). */
+const TERMS_PER_INSERT = 2_000;
 
-/** Replaces the school's roster with `entries` (line n of the file is entries[n - 2]); the rows stored. */
+/**
+ * Replaces the school's roster with `entries` (line n of the file is entries[n - 2]), with the
+ * terms each row can be found by (lib/roster/search-terms.ts); the rows stored.
+ */
 export async function replaceRosterWithin(
   trx: Kysely<Database>,
   schoolKey: string,
@@ -19,7 +25,8 @@ export async function replaceRosterWithin(
 ): Promise<number> {
   await deleteRosterWithin(trx, schoolKey);
   for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
-    const rows = entries.slice(start, start + ROWS_PER_INSERT).map((entry, i) => ({
+    const batch = entries.slice(start, start + ROWS_PER_INSERT);
+    const rows = batch.map((entry, i) => ({
       school_key: schoolKey,
       line: start + i + 2,
       student_name: entry.studentName,
@@ -29,13 +36,25 @@ export async function replaceRosterWithin(
       guardian_name: entry.guardianName,
       phone: entry.phone,
     }));
-    await trx.insertInto('roster_entry').values(rows).execute();
+    const stored = await trx.insertInto('roster_entry').values(rows).returning(['id', 'line']).execute();
+    const idOfLine = new Map(stored.map((row) => [row.line, Number(row.id)]));
+    const terms = batch.flatMap((entry, i) => {
+      const entryId = idOfLine.get(start + i + 2) as number;
+      return searchTermsOf(entry).map((term) => ({ school_key: schoolKey, term, entry_id: entryId }));
+    });
+    for (let from = 0; from < terms.length; from += TERMS_PER_INSERT) {
+      await trx
+        .insertInto('roster_term')
+        .values(terms.slice(from, from + TERMS_PER_INSERT))
+        .execute();
+    }
   }
   return entries.length;
 }
 
-/** Deletes the school's roster; the rows deleted. */
+/** Deletes the school's roster (its terms first: they refer to its rows); the rows deleted. */
 export async function deleteRosterWithin(trx: Kysely<Database>, schoolKey: string): Promise<number> {
+  await trx.deleteFrom('roster_term').where('school_key', '=', schoolKey).execute();
   const result = await trx.deleteFrom('roster_entry').where('school_key', '=', schoolKey).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

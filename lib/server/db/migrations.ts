@@ -178,6 +178,21 @@ export function migrations(type: DatabaseType): Record<string, Migration> {
           .on('roster_entry')
           .columns(['school_key', 'line'])
           .execute();
+        // What each row can be found by (lib/roster/search-terms.ts), one index entry per term, so
+        // a search is one range read per school: the terms starting with what the clerk typed. The
+        // "C" collation orders by code point, as SQLite's default does, so [text, bound) holds
+        // exactly the terms with that prefix; a language's collation would not. Written and
+        // deleted only with their rows, in the same transaction (lib/roster/server/roster-store.ts).
+        await db.schema
+          .createTable('roster_term')
+          .addColumn('school_key', 'text', (c) => c.notNull())
+          .addColumn('term', 'text', (c) => (pg ? c.modifyFront(sql`collate "C"`).notNull() : c.notNull()))
+          .addColumn('entry_id', pg ? 'bigint' : 'integer', (c) => c.notNull().references('roster_entry.id'))
+          .addPrimaryKeyConstraint('roster_term_pk', ['school_key', 'term', 'entry_id'])
+          .modifyEnd(pg ? sql`` : sql`without rowid`)
+          .execute();
+        // Looked up by row when a school's roster is replaced or deleted.
+        await db.schema.createIndex('roster_term_entry_idx').on('roster_term').column('entry_id').execute();
       },
     },
   };

@@ -71,6 +71,16 @@ export interface RosterEntryTable {
   phone: string | null;
 }
 
+/**
+ * One way a roster row can be found (lib/roster/search-terms.ts: its name, pinyin, student number,
+ * class, guardian, phone's last four), in normal form; a search reads the terms a text begins.
+ */
+export interface RosterTermTable {
+  school_key: string;
+  term: string;
+  entry_id: number;
+}
+
 export interface RateLimitTable {
   key: string;
   window_start: number;
@@ -124,6 +134,7 @@ export interface Database {
   plan: PlanTable;
   staff_school: StaffSchoolTable;
   roster_entry: RosterEntryTable;
+  roster_term: RosterTermTable;
   user: UserTable;
   session: SessionTable;
   account: AccountTable;
