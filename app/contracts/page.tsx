@@ -8,17 +8,12 @@ import { SchoolPicker } from '@/components/contracts/school-picker';
 import { AppHeader } from '@/components/layout/app-header';
 import { recentSearches } from '@/lib/audit/recent';
 import { latestAuditOf } from '@/lib/audit/server/store';
-import { contractQueryKey } from '@/lib/contracts/contract-found';
 import { findTarget } from '@/lib/contracts/find-text';
-import { contractsQueryKey } from '@/lib/contracts/query-key';
 import { DEFAULT_LIMIT, isSearchRequested, searchParamsInput } from '@/lib/contracts/search-input';
-import { lookupContractAs } from '@/lib/contracts/server/contract-lookup';
-import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
+import { firstAnswer } from '@/lib/contracts/server/first-answer';
 import { parseUrlSearch } from '@/lib/contracts/url-search';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { getQueryClient } from '@/lib/query-client';
-import { directoryQueryKey } from '@/lib/roster/directory-result';
-import { searchDirectoryAs } from '@/lib/roster/server/directory-search';
 import { chosenSchool } from '@/lib/schools/choice';
 import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
@@ -68,25 +63,8 @@ export default async function ContractsPage({ searchParams }: { searchParams: Se
   const queryClient = getQueryClient();
   const t = await getTranslations();
   const search = parseUrlSearch(input, requestedSchool);
-  // The first answer is in the first HTML, and React Query in the browser starts from it.
-  if (search?.ok && !held && search.kind === 'plan') {
-    await queryClient.prefetchQuery({
-      queryKey: contractsQueryKey(search.query),
-      queryFn: async () => inRequest(async () => lookupContractsAs(staff, search.query, await clientIp())),
-    });
-  }
-  if (search?.ok && !held && search.kind === 'directory') {
-    await queryClient.prefetchQuery({
-      queryKey: directoryQueryKey(search.query),
-      queryFn: async () => inRequest(async () => searchDirectoryAs(staff, search.query, await clientIp())),
-    });
-  }
-  if (search?.ok && !held && search.kind === 'contract') {
-    await queryClient.prefetchQuery({
-      queryKey: contractQueryKey(search.query),
-      queryFn: async () => inRequest(async () => lookupContractAs(staff, search.query, await clientIp())),
-    });
-  }
+  const first = search?.ok && !held ? firstAnswer(search, staff, await clientIp()) : null;
+  if (first) await queryClient.prefetchQuery({ queryKey: first.queryKey, queryFn: () => inRequest(first.queryFn) });
   // Enough of the newest records to find a handful of distinct searches among their page turns;
   // read on every render, so going back to the empty form (client-side) still has the list.
   const recent = recentSearches(await latestAuditOf(db, staff.userId, 60), 6);
