@@ -35,6 +35,8 @@ describe('what the first field is taken for', () => {
     ['20230101', 'directory'],
     ['三年级2班', 'directory'],
     ['omar', 'directory'],
+    ['ouyangxiaoming', 'directory'],
+    ['oSchools1a2b3c', 'openid'],
   ] as const)('%s is searched as %s', (text, kind) => {
     expect(findKindOf(text)).toBe(kind);
   });

@@ -23,8 +23,13 @@ export type FindKind = 'openid' | 'contract' | 'directory';
 
 /** WeChat's contract ids are long runs of digits; a phone (11) or a student number is shorter. */
 const CONTRACT_DIGITS = /^\d{16,}$/;
-/** An openid: o and at least 19 more characters of plain ASCII (real ones are 28). */
+/**
+ * An openid: o and at least 19 more characters of plain ASCII (real ones are 28), or a shorter id
+ * of o and id characters that a name never has (capitals, digits, _ or -): pinyin is typed in
+ * lower case.
+ */
 const OPENID_SHAPE = /^o[\x21-\x7e]{19,}$/;
+const SHORT_OPENID_SHAPE = /^o(?=.*[A-Z0-9_-])[A-Za-z0-9_-]{9,}$/;
 
 /**
  * What the text is taken for, or null when there is nothing to search. Spaces inside do not change
@@ -35,7 +40,7 @@ export function findKindOf(text: string): FindKind | null {
   const compact = text.replace(/\s+/g, '');
   if (compact === '') return null;
   if (CONTRACT_DIGITS.test(compact)) return 'contract';
-  if (OPENID_SHAPE.test(compact)) return 'openid';
+  if (OPENID_SHAPE.test(compact) || SHORT_OPENID_SHAPE.test(compact)) return 'openid';
   return 'directory';
 }
 
