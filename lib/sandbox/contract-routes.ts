@@ -4,13 +4,15 @@ import { faultFor } from './faults';
 import { type ListingParams, listContracts } from './listing';
 import { signError, signedMessageOf } from './request-checks';
 import { type Refusal, type Signing, sendError, sendSigned, sendUnsigned } from './responses';
-import { DEMO_PARENTS } from './seed';
+import { DEMO_PARENTS, DEMO_PLANS } from './seed';
 
 /** `GET /v3/eduschoolpay/users/{openid}/contracts`, and the faults its reserved openids choose. */
 
 /** Faults a resilient client gets through: they answer with 李先生's contracts so rows show. */
-const ENDS_WELL = new Set(['system-error-once', 'primary-down', 'slow']);
+const ENDS_WELL = new Set(['system-error-once', 'primary-down', 'slow', 'one-plan-down']);
 const BORROWED_PARENT = DEMO_PARENTS[1];
+/** The plan the one-plan-down fault fails in (校车费): an all-plans search shows one group failing. */
+const FAILING_PLAN = DEMO_PLANS[1].planId;
 
 export type Host = 'primary' | 'backup';
 
@@ -81,6 +83,10 @@ export async function answerContracts(
   switch (fault) {
     case 'system-error':
       return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
+    case 'one-plan-down':
+      if (listing.planId === FAILING_PLAN)
+        return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
+      return signed(body);
     case 'system-error-once':
       if (ctx.hit(openid) % 2 === 1)
         return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
