@@ -3,8 +3,8 @@
 import type { AllPlansResult } from '@/lib/contracts/all-plans';
 import { allPlansQuerySchema } from '@/lib/contracts/search-input';
 import { inRequest } from '@/lib/server/in-request';
-import { firstProblemPerField } from '@/lib/validation/field-problems';
 import { clientIp, currentStaff } from '@/lib/staff/server/session';
+import { firstProblemPerField } from '@/lib/validation/field-problems';
 import { lookupAllPlansAs } from './all-plans-lookup';
 
 /**
