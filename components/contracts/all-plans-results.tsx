@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { type PlanGroup, planQuery } from '@/lib/contracts/all-plans';
+import { allPlansQueryKey, type PlanGroup, planQuery } from '@/lib/contracts/all-plans';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import type { AllPlansQuery } from '@/lib/contracts/search-input';
@@ -29,7 +29,7 @@ interface AllPlansResultsProps {
 export function AllPlansResults({ query, plans, username }: AllPlansResultsProps) {
   const t = useTranslations();
   const titleId = useId();
-  const answer = useQuery({ queryKey: ['allPlans', query], queryFn: () => queryAllPlans(query) });
+  const answer = useQuery({ queryKey: allPlansQueryKey(query), queryFn: () => queryAllPlans(query) });
   const retry = () => void answer.refetch();
 
   if (answer.isError) return <LookupErrorPanel error={null} onRetry={retry} retrying={answer.isFetching} />;

@@ -35,6 +35,11 @@ export function planQuery(query: AllPlansQuery, planId: string, offset = 0): Con
   return { openid: query.openid, plan_id: planId, contract_status: query.contract_status, limit: query.limit, offset };
 }
 
+/** The all-plans answer's one cache entry per search, for the page's prefetch and the browser alike. */
+export function allPlansQueryKey(query: AllPlansQuery) {
+  return ['allPlans', query] as const;
+}
+
 /** One plan's part of the answer: its own page of rows, or its own failure with WeChat's Request-ID. */
 export interface PlanGroup {
   plan: NamedPlan;
