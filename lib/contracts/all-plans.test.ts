@@ -21,6 +21,7 @@ describe('allPlansSchool', () => {
     expect(allPlansSchool('staff', two, 'elsewhere')).toEqual({ ok: false, refusal: 'choose_school' });
     expect(allPlansSchool('admin', two, undefined)).toEqual({ ok: false, refusal: 'choose_school' });
     expect(allPlansSchool('admin', ['mingde'], undefined)).toEqual({ ok: false, refusal: 'choose_school' });
+    expect(allPlansSchool('admin', [], undefined)).toEqual({ ok: false, refusal: 'choose_school' });
   });
 
   it('says a clerk with no school has none', () => {

@@ -23,7 +23,8 @@ export type SchoolPick = { ok: true; school: string } | { ok: false; refusal: Al
  * who names none is asked to choose: the server never guesses whose parents to look through.
  */
 export function allPlansSchool(role: Role, schools: readonly string[], requested: string | undefined): SchoolPick {
-  if (schools.length === 0) return { ok: false, refusal: 'no_school' };
+  // A clerk with no school is told only an admin can help; a provider admin has a school to add.
+  if (schools.length === 0 && role !== 'admin') return { ok: false, refusal: 'no_school' };
   const chosen = chosenSchool({ role, schools, requested, planSchool: undefined });
   const asked = requested !== undefined && chosen === requested;
   if (chosen !== null && (asked || (role !== 'admin' && schools.length === 1))) return { ok: true, school: chosen };

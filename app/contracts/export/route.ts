@@ -5,6 +5,7 @@ import { contractsCsv, contractsCsvFilename } from '@/lib/contracts/csv';
 import { type ExportEvent, type ExportSearch, exportEvents, walkPlans } from '@/lib/contracts/export-walk';
 import type { LookupError } from '@/lib/contracts/failure';
 import { type NamedPlan, planName } from '@/lib/contracts/plans';
+import { allPlansQuerySchema } from '@/lib/contracts/search-input';
 import { plansOfSchool } from '@/lib/contracts/server/all-plans-lookup';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { recordExportEnd } from '@/lib/operations/server/metrics';
@@ -41,6 +42,9 @@ async function plansToExport(
     const named = (await schoolChoicesOf(db, staff)).flatMap((school) => school.plans);
     return { ok: true, plans: [{ planId, name: planName(named, planId) ?? '' }] };
   }
+  // Judged before any school is read: a body that is no search is refused as such, whoever sends it.
+  const asked = allPlansQuerySchema.safeParse({ openid: body?.openid, contract_status: body?.contract_status });
+  if (!asked.success) return { ok: false, error: { kind: 'invalid_input' } };
   const found = await plansOfSchool(db, staff, typeof body?.school === 'string' ? body.school : undefined);
   if (found.ok) return { ok: true, plans: found.school.plans };
   return { ok: false, error: { kind: found.refusal === 'no_school' ? 'no_school' : 'invalid_input' } };
