@@ -5,10 +5,11 @@
  *   3. first-load JS and CSS of /contracts vs /blank,
  *   4. time to the first row in headless Chromium vs time to a blank page,
  *   5. the server's RSS after warm-up and after 10,000 lookups,
+ *   6. an all-plans search of 3 plans vs one single-plan lookup, WeChat answering after 100 ms,
  * and prints one table (also written to bench/results/). Ratios are the figures; absolute times
  * are context (the machine is shared and noisy).
  *
- * Options: --no-build (reuse .next/), --only=crypto,lookups,page,memory (some sections),
+ * Options: --no-build (reuse .next/), --only=crypto,lookups,page,memory,allPlans (some sections),
  * --profile (also `node --cpu-prof` the server and the direct worker at 8 clients and summarize
  * where the time goes), BENCH_SECONDS=n (per side per level, default 10). See BENCHMARKS.md.
  */
@@ -20,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '@/test-support/chromium';
 import type { CryptoResult } from './crypto';
 import { captureAction } from './lib/action';
+import type { AllPlansBench } from './lib/all-plans-report';
 import { readBudget } from './lib/budget';
 import { freePort, installCleanup, spawnTracked } from './lib/children';
 import { DEMO_SEARCH } from './lib/demo';
@@ -61,7 +63,26 @@ async function runCrypto(): Promise<CryptoResult> {
   return JSON.parse(out) as CryptoResult;
 }
 
-const SECTIONS = ['crypto', 'lookups', 'page', 'memory', 'profile'] as const;
+/** Section 6 in its own process: the sandbox as a real merchant's WeChat Pay, with its delay. */
+async function runAllPlans(): Promise<AllPlansBench> {
+  const child = spawnTracked(
+    process.execPath,
+    [...process.execArgv, '--conditions=react-server', join(ROOT, 'bench', 'all-plans.ts'), '--json'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench/all-plans.ts exited with code ${code}`);
+  // The app's own log lines (JSON too) share stdout: the figures are the line that has them.
+  const figures = out.split('\n').find((line) => line.startsWith('{"delayMs":'));
+  if (!figures) throw new Error('bench/all-plans.ts printed no figures');
+  return JSON.parse(figures) as AllPlansBench;
+}
+
+const SECTIONS = ['crypto', 'lookups', 'page', 'memory', 'profile', 'allPlans'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** All sections but `profile` by default; `--only=a,b` picks some; `--profile` adds the profile. */
@@ -153,6 +174,11 @@ async function main() {
       log('profiling: node --cpu-prof, 8 clients, the server and then the direct worker …');
       results.profiles = await profileUnderLoad(port, captured, secondsPerSide);
     }
+  }
+
+  if (sections.has('allPlans')) {
+    log('6. all plans at once: 3 plans vs one, WeChat answering after 100 ms …');
+    results.allPlans = await runAllPlans();
   }
 
   results.totalSeconds = (performance.now() - started) / 1000;

@@ -49,10 +49,12 @@ test('导出 CSV gives every contract of a 53-contract search, in order, with Ch
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const records = parseCsv(bytes.toString('utf8').slice(1));
   expect(records).toHaveLength(54);
-  expect(records[0]).toEqual(CONTRACT_HEADERS);
+  // The plan by name first (both exports, one plan's and all plans', have the same columns).
+  expect(records[0]).toEqual(['签约模板', ...CONTRACT_HEADERS]);
+  expect(records.slice(1).every((row) => row[0] === '午餐费')).toBe(true);
   // Digit-only ids are written so that Excel cannot round them: ="101164396123311331".
-  expect(records.slice(1).every((row) => row[0].startsWith('="') && row[4] === `="${ZHANG.plan}"`)).toBe(true);
-  const rows = records.slice(1).map((row) => row.map(excelText));
+  expect(records.slice(1).every((row) => row[1].startsWith('="') && row[5] === `="${ZHANG.plan}"`)).toBe(true);
+  const rows = records.slice(1).map((row) => row.slice(1).map(excelText));
   expect(rows.every((row) => row.length === 8 && row[4] === ZHANG.plan && row[5] === ZHANG.openid)).toBe(true);
   expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['已签约', '已解约']));
   expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row[3]))).toBe(true);

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CryptoResult } from '../crypto';
+import { type AllPlansBench, allPlansRows } from './all-plans-report';
 import type { FirstRowResult } from './first-row';
 import type { PageWeight } from './page-weight';
 import { RESULTS_DIR, ROOT } from './paths';
@@ -60,6 +61,7 @@ export interface Results {
   weight?: { contracts: PageWeight; blank: PageWeight; budgetBytes: number };
   firstRow?: FirstRowResult;
   memory?: Memory;
+  allPlans?: AllPlansBench;
   /** CPU profiles (relative paths) and the span of each taken under load. */
   profiles: { file: string; window: Window }[];
 }
@@ -221,6 +223,7 @@ function renderTable(r: Results): string {
       ]);
     }
   }
+  if (r.allPlans) rows.push(...allPlansRows(r.allPlans));
   const header = ['#', 'measure', 'this project', 'beside it', 'ratio / difference', 'goal', 'status'];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [

@@ -1,10 +1,12 @@
 'use client';
 
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { DataTableSkeleton } from '@/components/ui/data-table/data-table-skeleton';
 import { DataTableToolbar } from '@/components/ui/data-table/data-table-toolbar';
+import type { LookupResult } from '@/lib/contracts/failure';
 import type { PageRef } from '@/lib/contracts/links';
 import type { NamedPlan } from '@/lib/contracts/plans';
 import type { ContractsQuery } from '@/lib/contracts/search-input';
@@ -26,13 +28,41 @@ interface ContractsResultsProps {
   username: string;
 }
 
+interface ContractsAnswerProps extends ContractsResultsProps {
+  /** The page as React Query holds it: fetched by the caller, shown here. */
+  answer: UseQueryResult<LookupResult>;
+  /** False when the caller heads the answer (a group of the all-plans view); else a heading for screen readers. */
+  headed?: boolean;
+  /** The table's caption, by default 签约记录. */
+  caption?: string;
+  /** The column menu and 导出 CSV above the rows; a view of several answers has its own. */
+  controls?: boolean;
+  /** How an answer with no contracts is said; by default the full empty state. */
+  empty?: ReactNode;
+}
+
 /** Before an answer with rows, the table exists all the same (its columns shape the skeleton). */
 const NO_ROWS: ContractRow[] = [];
 
-/** The answer to one search, in whichever state it is: loading, failed, unanswered, empty or rows. */
-export function ContractsResults({ query, onPage, plans, username }: ContractsResultsProps) {
-  const result = useContracts(query);
+/** The answer to one search, fetched by its own query. */
+export function ContractsResults(props: ContractsResultsProps) {
+  return <ContractsAnswer {...props} answer={useContracts(props.query)} />;
+}
+
+/** One search's answer, in whichever state it is: loading, failed, unanswered, empty or rows. */
+export function ContractsAnswer({
+  query,
+  onPage,
+  plans,
+  username,
+  answer: result,
+  headed = true,
+  caption,
+  controls = true,
+  empty,
+}: ContractsAnswerProps) {
   const t = useTranslations();
+  const titleId = useId();
   const table = useContractsTable(result.data?.ok ? result.data.page.rows : NO_ROWS, username, plans);
   const [opened, setOpened] = useState<ContractRow | null>(null);
   const skeleton = <DataTableSkeleton table={table} rows={Math.min(query.limit, 10)} />;
@@ -59,32 +89,36 @@ export function ContractsResults({ query, onPage, plans, username }: ContractsRe
   const mismatch = page.rows.some((row) => row.openidMismatch);
 
   return (
-    <section aria-labelledby="results-title" aria-busy={loadingNext} className="flex flex-col gap-3">
-      <h2 id="results-title" className="sr-only">
-        {t('table.caption')}
-      </h2>
+    <section aria-labelledby={headed ? titleId : undefined} aria-busy={loadingNext} className="flex flex-col gap-3">
+      {headed && (
+        <h2 id={titleId} className="sr-only">
+          {t('table.caption')}
+        </h2>
+      )}
       {mismatch && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {t('states.mismatchWarning')}
         </p>
       )}
       {page.rows.length === 0 && page.offset === 0 ? (
-        <EmptyResult requestId={page.requestId} />
+        (empty ?? <EmptyResult requestId={page.requestId} />)
       ) : (
         <>
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <DataTableToolbar table={table} />
-            <ExportButton
-              key={JSON.stringify([query.openid, query.plan_id, query.contract_status])}
-              search={{ openid: query.openid, plan_id: query.plan_id, contract_status: query.contract_status }}
-            />
-          </div>
+          {controls && (
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <DataTableToolbar table={table} />
+              <ExportButton
+                key={JSON.stringify([query.openid, query.plan_id, query.contract_status])}
+                search={{ openid: query.openid, plan_id: query.plan_id, contract_status: query.contract_status }}
+              />
+            </div>
+          )}
           <SharedValuesLine rows={page.rows} plans={plans} />
           <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
             {/* A row opens its detail; the header stays in view while the rows scroll inside their box. */}
             <DataTable
               table={table}
-              caption={t('table.caption')}
+              caption={caption ?? t('table.caption')}
               scrollRows
               onOpen={setOpened}
               rowLabel={(row) => t('detail.rowLabel', { contractId: row.contractId ?? t('table.missing') })}

@@ -1,7 +1,14 @@
 import { CSV_BOM, type CsvValue, csvLine } from '@/lib/csv';
 import { beijingDateStamp } from '@/lib/time/beijing';
 import { CONTRACT_COLUMNS, type ContractColumn, type ContractsText, contractHeader, statusText } from './fields';
+import type { NamedPlan } from './plans';
 import type { ContractRow } from './view';
+
+/** An exported contract with the plan it was looked up in: the file's first column names it. */
+export interface PlanRow {
+  plan: NamedPlan;
+  row: ContractRow;
+}
 
 function cell(t: ContractsText, row: ContractRow, column: ContractColumn): CsvValue {
   if (column === 'status') return statusText(t, row.status);
@@ -10,10 +17,17 @@ function cell(t: ContractsText, row: ContractRow, column: ContractColumn): CsvVa
   return { id: row[column] };
 }
 
-/** Every exported contract with the table's columns and headers, as Excel opens it. */
-export function contractsCsv(t: ContractsText, rows: readonly ContractRow[]): string {
-  const header = csvLine(CONTRACT_COLUMNS.map((column) => contractHeader(t, column)));
-  return CSV_BOM + header + rows.map((row) => csvLine(CONTRACT_COLUMNS.map((column) => cell(t, row, column)))).join('');
+/**
+ * Every exported contract as Excel opens it: the plan by the name the office knows it by (its id
+ * is in 签约模板号), then the table's columns and headers. One plan's export and all plans' have
+ * the same columns, so the office's spreadsheets take either.
+ */
+export function contractsCsv(t: ContractsText, rows: readonly PlanRow[]): string {
+  const header = csvLine([t('allPlans.planColumn'), ...CONTRACT_COLUMNS.map((column) => contractHeader(t, column))]);
+  const lines = rows.map(({ plan, row }) =>
+    csvLine([plan.name, ...CONTRACT_COLUMNS.map((column) => cell(t, row, column))]),
+  );
+  return CSV_BOM + header + lines.join('');
 }
 
 /** e.g. 签约记录-oUpF8uMuAJO_M2pxb1Q9zNjWeS6o-20260901.csv: whose contracts, and the Beijing day. */

@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { PlanRow } from './csv';
 import {
   type ExportEvent,
   exportEvents,
   MAX_EXPORT_PAGES,
+  type PlanWalkEvent,
   readExportEvents,
   type WalkEvent,
   walkContractPages,
+  walkPlans,
 } from './export-walk';
 import type { LookupResult } from './failure';
 import type { ContractsQuery } from './search-input';
@@ -141,26 +144,79 @@ describe('walkContractPages', () => {
   });
 });
 
+describe('walkPlans', () => {
+  const lunch = { planId: '101', name: '午餐费' };
+  const bus = { planId: '102', name: '校车费' };
+  const both = { openid: 'oParent', contract_status: 'ALL' as const };
+
+  it('walks every plan through its own pages, in order, counting across them', async () => {
+    const asked: ContractsQuery[] = [];
+    const events = await all(walkPlans([lunch, bus], both, pagesOf(50, asked), new AbortController().signal));
+    expect(asked.map((query) => [query.plan_id, query.offset])).toEqual([
+      ['101', 0],
+      ['101', 40],
+      ['102', 0],
+      ['102', 40],
+    ]);
+    expect(events.map((event) => (event.type === 'page' ? [event.plan.name, event.done, event.total] : event))).toEqual(
+      [
+        ['午餐费', 40, null],
+        ['午餐费', 50, null],
+        ['校车费', 90, null],
+        ['校车费', 100, null],
+        { type: 'done', count: 100 },
+      ],
+    );
+  });
+
+  it("keeps WeChat's total for one plan, and stops at the first plan that fails, asking no later plan", async () => {
+    const one = await all(walkPlans([lunch], both, pagesOf(3), new AbortController().signal));
+    expect(one[0]).toMatchObject({ type: 'page', total: 3, plan: lunch });
+    const asked: ContractsQuery[] = [];
+    const failing = async (query: ContractsQuery): Promise<LookupResult> => {
+      asked.push(query);
+      return { ok: false, error: { kind: 'unavailable', requestId: 'R9' } };
+    };
+    const events = await all(walkPlans([lunch, bus], both, failing, new AbortController().signal));
+    expect(events).toEqual([{ type: 'error', error: { kind: 'unavailable', requestId: 'R9' }, done: 0 }]);
+    expect(asked.map((query) => query.plan_id)).toEqual(['101']);
+  });
+});
+
 describe('exportEvents', () => {
-  const toFile = (rows: ContractRow[]) => ({ csv: rows.map((r) => r.contractId).join(','), file: 'f.csv' });
+  const toFile = (rows: PlanRow[]) => ({
+    csv: rows.map(({ plan, row }) => `${plan.planId}:${row.contractId}`).join(','),
+    file: 'f.csv',
+  });
+  const plan = { planId: '101', name: '午餐费' };
 
   it('reports progress per page, then one file of every row, signed first across pages', async () => {
     const terminated = (n: number) => ({ ...row(n), status: 'DELETE' });
-    const walk: WalkEvent[] = [
-      { type: 'page', rows: [row(1), terminated(2)], done: 2, total: 4 },
-      { type: 'page', rows: [row(3), terminated(4)], done: 4, total: 4 },
+    const walk: PlanWalkEvent[] = [
+      { type: 'page', plan, rows: [row(1), terminated(2)], done: 2, total: 4 },
+      { type: 'page', plan, rows: [row(3), terminated(4)], done: 4, total: 4 },
       { type: 'done', count: 4 },
     ];
     expect(await all(exportEvents(walk.values(), toFile))).toEqual([
       { type: 'progress', done: 2, total: 4 },
       { type: 'progress', done: 4, total: 4 },
-      { type: 'done', count: 4, csv: 'c1,c3,c2,c4', file: 'f.csv' },
+      { type: 'done', count: 4, csv: '101:c1,101:c3,101:c2,101:c4', file: 'f.csv' },
     ]);
   });
 
+  it('keeps plans in the order walked, each ordered signed first on its own', async () => {
+    const bus = { planId: '102', name: '校车费' };
+    const walk: PlanWalkEvent[] = [
+      { type: 'page', plan, rows: [{ ...row(1), status: 'DELETE' }], done: 1, total: null },
+      { type: 'page', plan: bus, rows: [{ ...row(2), status: 'DELETE' }, row(3)], done: 3, total: null },
+      { type: 'done', count: 3 },
+    ];
+    expect((await all(exportEvents(walk.values(), toFile))).at(-1)).toMatchObject({ csv: '101:c1,102:c3,102:c2' });
+  });
+
   it('makes no file when the walk fails part-way', async () => {
-    const walk: WalkEvent[] = [
-      { type: 'page', rows: [row(1)], done: 1, total: 2 },
+    const walk: PlanWalkEvent[] = [
+      { type: 'page', plan, rows: [row(1)], done: 1, total: 2 },
       { type: 'error', error: { kind: 'timeout', requestId: 'R1' }, done: 1 },
     ];
     const events = await all(exportEvents(walk.values(), toFile));

@@ -1,6 +1,8 @@
+import type { PlanRow } from './csv';
 import type { LookupError, LookupResult } from './failure';
 import type { PageRef } from './links';
 import { orderByStatus } from './order';
+import type { NamedPlan } from './plans';
 import { type ContractsQuery, MAX_LIMIT } from './search-input';
 import type { ContractRow } from './view';
 
@@ -19,8 +21,19 @@ export type ExportEvent =
   | { type: 'done'; count: number; csv: string; file: string }
   | { type: 'error'; error: LookupError; done: number };
 
-/** The search to export: every page of it, so no offset or page size of its own. */
-export type ExportSearch = Pick<ContractsQuery, 'openid' | 'plan_id' | 'contract_status'>;
+/** One plan's search to walk: every page of it, so no offset or page size of its own. */
+export type PlanSearch = Pick<ContractsQuery, 'openid' | 'plan_id' | 'contract_status'>;
+
+/**
+ * What the browser asks to export: one plan's search (plan_id), or the parent in every plan of a
+ * school (no plan_id; the school asked for, or the clerk's only one, as the all-plans view).
+ */
+export type ExportSearch = Pick<ContractsQuery, 'openid' | 'contract_status'> & { plan_id?: string; school?: string };
+
+/** A step of the walk through several plans: each page says which plan it came from. */
+export type PlanWalkEvent =
+  | (Extract<WalkEvent, { type: 'page' }> & { plan: NamedPlan })
+  | Exclude<WalkEvent, { type: 'page' }>;
 
 /**
  * A parent with more contracts than this in one plan is not a real case; a WeChat answer whose
@@ -35,7 +48,7 @@ export const MAX_EXPORT_PAGES = 50;
  * first failure, at a link that does not move forward, or when `signal` is aborted.
  */
 export async function* walkContractPages(
-  search: ExportSearch,
+  search: PlanSearch,
   fetchPage: (query: ContractsQuery) => Promise<LookupResult>,
   signal: AbortSignal,
 ): AsyncGenerator<WalkEvent> {
@@ -63,23 +76,55 @@ export async function* walkContractPages(
 }
 
 /**
+ * Walks the plans one after another, each through all its pages (walkContractPages), counting
+ * across them. The first failure in any plan ends the walk: the export makes no file then.
+ * The total is WeChat's only for one plan; across several it is not known until the end.
+ */
+export async function* walkPlans(
+  plans: readonly NamedPlan[],
+  search: Omit<PlanSearch, 'plan_id'>,
+  fetchPage: (query: ContractsQuery) => Promise<LookupResult>,
+  signal: AbortSignal,
+): AsyncGenerator<PlanWalkEvent> {
+  let before = 0;
+  for (const plan of plans) {
+    let count = 0;
+    for await (const event of walkContractPages({ ...search, plan_id: plan.planId }, fetchPage, signal)) {
+      if (event.type === 'page') {
+        yield { ...event, plan, done: before + event.done, total: plans.length === 1 ? event.total : null };
+      } else if (event.type === 'error') {
+        yield { ...event, done: before + event.done };
+        return;
+      } else count = event.count;
+    }
+    if (signal.aborted) return;
+    before += count;
+  }
+  yield { type: 'done', count: before };
+}
+
+/**
  * The walk as the browser sees it: progress per page, then the file made from every row at once,
- * ordered across pages (signed before terminated) as the table would be if it were one page. A
- * walk that fails or is cancelled makes no file, so a spreadsheet is never silently short.
+ * plan by plan in the order walked, each plan's rows ordered across its pages (signed before
+ * terminated) as its table would be if it were one page. A walk that fails or is cancelled makes
+ * no file, so a spreadsheet is never silently short.
  */
 export async function* exportEvents(
-  walk: AsyncIterable<WalkEvent> | Iterable<WalkEvent>,
-  toFile: (rows: ContractRow[]) => { csv: string; file: string },
+  walk: AsyncIterable<PlanWalkEvent> | Iterable<PlanWalkEvent>,
+  toFile: (rows: PlanRow[]) => { csv: string; file: string },
 ): AsyncGenerator<ExportEvent> {
-  const rows: ContractRow[] = [];
+  const byPlan = new Map<string, PlanRow[]>();
   for await (const event of walk) {
     if (event.type === 'page') {
-      rows.push(...event.rows);
+      const rows = byPlan.get(event.plan.planId) ?? [];
+      rows.push(...event.rows.map((row) => ({ plan: event.plan, row })));
+      byPlan.set(event.plan.planId, rows);
       yield { type: 'progress', done: event.done, total: event.total };
     } else if (event.type === 'error') {
       yield event;
     } else {
-      yield { type: 'done', count: event.count, ...toFile(orderByStatus(rows, (row) => row.status)) };
+      const rows = [...byPlan.values()].flatMap((group) => orderByStatus(group, ({ row }) => row.status));
+      yield { type: 'done', count: event.count, ...toFile(rows) };
     }
   }
 }

@@ -137,6 +137,10 @@ const behaviour: Record<FaultName, (id: string) => Promise<void>> = {
       name: expect.stringMatching(/TimeoutError|AbortError/),
     });
   },
+  // A fault of one plan among several: by number there is one contract, answered as any other.
+  'one-plan-down': async (id) => {
+    expect(JSON.parse(await verified(await call(id)))).toMatchObject({ contract_id: id, openid: LI.openid });
+  },
   'primary-down': async (id) => {
     await expect(call(id)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     const body = JSON.parse(await verified(await call(id, { base: sandbox.backupUrl })));

@@ -3,11 +3,13 @@ import { droppedByFault, ENDS_WELL, type RouteContext, sendAsFaultSays } from '.
 import { faultFor } from './faults';
 import { type ListingParams, listContracts } from './listing';
 import { type Refusal, sendError } from './responses';
-import { DEMO_PARENTS } from './seed';
+import { DEMO_PARENTS, DEMO_PLANS } from './seed';
 
 /** `GET /v3/eduschoolpay/users/{openid}/contracts`, and the faults its reserved openids choose. */
 
 const BORROWED_PARENT = DEMO_PARENTS[1];
+/** The plan the one-plan-down fault fails in (校车费): an all-plans search shows one group failing. */
+const FAILING_PLAN = DEMO_PLANS[1].planId;
 
 function params(url: URL, openid: string): ListingParams | Refusal {
   const q = url.searchParams;
@@ -51,6 +53,9 @@ export async function answerContracts(
   if ('code' in listing) return sendError(res, id, listing);
 
   const body = JSON.stringify(listContracts(listing, fault && ENDS_WELL.has(fault) ? BORROWED_PARENT : undefined));
+  if (fault === 'one-plan-down' && listing.planId === FAILING_PLAN) {
+    return sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
+  }
   return sendAsFaultSays(req, res, id, ctx, fault, {
     key: openid,
     body,

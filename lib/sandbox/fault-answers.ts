@@ -38,7 +38,12 @@ export interface FaultableAnswer {
 }
 
 /** Faults a resilient client gets through: the route answers with a demo parent's data so it shows. */
-export const ENDS_WELL: ReadonlySet<FaultName> = new Set(['system-error-once', 'primary-down', 'slow']);
+export const ENDS_WELL: ReadonlySet<FaultName> = new Set([
+  'system-error-once',
+  'primary-down',
+  'slow',
+  'one-plan-down',
+]);
 
 /**
  * The primary-down fault: WeChat never sees the request, so nothing is checked or answered.

@@ -168,6 +168,17 @@ const behaviour: Record<FaultName, (openid: string) => Promise<void>> = {
     expect(body.total_count).toBe(2);
     expect(body.data.map((row: { openid: string }) => row.openid)).toEqual([openid, openid]);
   },
+  'one-plan-down': async (openid) => {
+    // 校车费 fails on both hosts; 午餐费 answers with 李先生's lunch contracts.
+    const bus = contractsTarget(openid).replace('101164396123311331', '101164396123311332');
+    for (const base of bothHosts()) {
+      const failed = await send(base, bus, { merchantKey: merchant.privateKey, wechatpaySerial: sandbox.publicKeyId });
+      await expectError(failed, 500, 'SYSTEM_ERROR');
+    }
+    const lunch = await call(sandbox.url, openid);
+    await expectVerified(lunch);
+    expect(JSON.parse(lunch.body).total_count).toBe(2);
+  },
 };
 
 describe('fault openids over raw HTTP', () => {

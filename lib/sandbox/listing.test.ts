@@ -33,7 +33,9 @@ describe('the sandbox’s own order', () => {
       limit: 20,
     });
     const stored = (status: string) =>
-      zhang.contracts.filter((contract) => contract.contract_status === status).map((c) => c.out_contract_code);
+      zhang.contracts
+        .filter((contract) => contract.plan_id === zhang.planId && contract.contract_status === status)
+        .map((c) => c.out_contract_code);
 
     expect(total).toBe(53);
     expect(statuses).toEqual([...Array(32).fill('ADD'), ...Array(21).fill('DELETE')]);

@@ -74,10 +74,26 @@ export const DEMO_PARENTS: DemoParent[] = [
   {
     openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
     name: '张女士',
-    story: '三个孩子，历年午餐费签约 53 条，可翻页',
+    story: '三个孩子，历年午餐费签约 53 条，可翻页；另有校车费 2 条（不选模板即可一并查看）',
     planId: LUNCH,
     serverOrder: 'documented',
-    contracts: manyLunchContracts(),
+    contracts: [
+      ...manyLunchContracts(),
+      {
+        contract_id: contractId(540_001),
+        plan_id: BUS,
+        contract_status: 'ADD',
+        create_time: '2026-08-30T07:40:00+08:00',
+        out_contract_code: 'BUS-2026-ZHANG-01',
+      },
+      {
+        contract_id: contractId(540_002),
+        plan_id: BUS,
+        contract_status: 'DELETE',
+        create_time: '2025-09-01T07:35:00+08:00',
+        out_contract_code: 'BUS-2025-ZHANG-01',
+      },
+    ],
   },
   {
     openid: 'o3W2Fs1kZt7yQeR4vB8nLp0xHc5A',

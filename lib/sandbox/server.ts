@@ -38,6 +38,8 @@ export interface SandboxOptions {
   apiV3Key?: string;
   /** How long the slow fault holds its answer, in ms. Default 30 000. */
   slowMs?: number;
+  /** How long every answer waits, like WeChat's own latency (for benchmarks), in ms. Default 0. */
+  answerDelayMs?: number;
 }
 
 export interface RotateOptions {
@@ -93,6 +95,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const apiV3Key = checkApiV3Key(options.apiV3Key ?? randomChars(32));
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const slowMs = options.slowMs ?? 30_000;
+  const answerDelayMs = options.answerDelayMs ?? 0;
   // RSA key generation is slow (up to seconds on a busy machine): make both keys at once.
   const keyPair = rsaKeyPair();
   const publicKeyId = `PUB_KEY_ID_01${options.merchant.mchid}${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -122,6 +125,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return { key: newest.privateKey, serial: newest.serial };
   }
 
+  /** Answers after `ms`, unless the connection or the sandbox closes first. */
+  function hold(res: ServerResponse, ms: number, answer: () => void): void {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      answer();
+    }, ms);
+    held.add(timer);
+    res.once('close', () => {
+      clearTimeout(timer);
+      held.delete(timer);
+    });
+  }
+
   function context(host: Host): RouteContext {
     return {
       host,
@@ -137,23 +153,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         hits.set(key, n);
         return n;
       },
-      later: (res, answer) => {
-        const timer = setTimeout(() => {
-          held.delete(timer);
-          answer();
-        }, slowMs);
-        held.add(timer);
-        res.once('close', () => {
-          clearTimeout(timer);
-          held.delete(timer);
-        });
-      },
+      later: (res, answer) => hold(res, slowMs, answer),
     };
   }
 
   function handler(host: Host): RequestListener {
     const ctx = context(host);
-    return (req: IncomingMessage, res: ServerResponse) => {
+    const serve: RequestListener = (req: IncomingMessage, res: ServerResponse) => {
       count += 1;
       const id = requestId();
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -177,6 +183,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         else sendError(res, id, { status: 500, code: 'SYSTEM_ERROR', message: '系统错误' });
       });
     };
+    // WeChat's own latency, when a benchmark asks for it: every answer waits, then is made.
+    return answerDelayMs > 0 ? (req, res) => hold(res, answerDelayMs, () => serve(req, res)) : serve;
   }
 
   const bindTo = options.host ?? '127.0.0.1';
