@@ -10,6 +10,7 @@ import { type ContractsQuery, searchParamsInput, searchPath } from '@/lib/contra
 import { parseUrlSearch } from '@/lib/contracts/url-search';
 import type { SchoolChoice } from '@/lib/schools/choice';
 import { readParam } from '@/lib/url-state';
+import { AllPlansResults } from './all-plans-results';
 import { ContractResult } from './contract-result';
 import { ContractsResults } from './contracts-results';
 import { FirstVisit } from './first-visit';
@@ -97,6 +98,9 @@ export function ContractsScreen({ schools, school, plans, username, recent, held
       )}
       {search?.ok && !waiting && search.kind === 'plan' && (
         <ContractsResults query={search.query} onPage={show} plans={plans} username={username} />
+      )}
+      {search?.ok && !waiting && search.kind === 'allPlans' && (
+        <AllPlansResults query={search.query} plans={plans} username={username} />
       )}
       {search?.ok && !waiting && search.kind === 'contract' && <ContractResult query={search.query} plans={plans} />}
       {search?.ok && !waiting && search.kind === 'directory' && <DirectoryResults query={search.query} />}

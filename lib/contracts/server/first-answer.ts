@@ -1,10 +1,12 @@
 import 'server-only';
+import { allPlansQueryKey } from '@/lib/contracts/all-plans';
 import { contractQueryKey } from '@/lib/contracts/contract-found';
 import { contractsQueryKey } from '@/lib/contracts/query-key';
 import type { UrlSearch } from '@/lib/contracts/url-search';
 import { directoryQueryKey } from '@/lib/roster/directory-result';
 import { searchDirectoryAs } from '@/lib/roster/server/directory-search';
 import type { Actor } from '@/lib/schools/roles';
+import { lookupAllPlansAs } from './all-plans-lookup';
 import { lookupContractAs } from './contract-lookup';
 import { lookupContractsAs } from './staff-lookup';
 
@@ -22,7 +24,7 @@ export function firstAnswer(
   search: Extract<UrlSearch, { ok: true }>,
   staff: Actor,
   clientIp: string | null,
-): FirstAnswer | null {
+): FirstAnswer {
   switch (search.kind) {
     case 'plan':
       return {
@@ -40,6 +42,9 @@ export function firstAnswer(
         queryFn: () => searchDirectoryAs(staff, search.query, clientIp),
       };
     case 'allPlans':
-      return null;
+      return {
+        queryKey: allPlansQueryKey(search.query),
+        queryFn: () => lookupAllPlansAs(staff, search.query, clientIp),
+      };
   }
 }
