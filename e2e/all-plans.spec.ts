@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from './csv';
-import { CONTRACT_HEADERS, contractsUrl, expect, open, test, ZHANG, ZHAO } from './fixtures';
+import { CSV_HEADERS, contractsUrl, expect, open, test, ZHANG, ZHAO } from './fixtures';
 import { sandboxAdmin, signInAs } from './people';
 
 /**
@@ -105,7 +105,7 @@ test('导出 CSV gives every contract of every plan, plan by plan, with the plan
   await expect(page.getByRole('status').filter({ hasText: '已导出 55 条签约记录' })).toBeVisible();
 
   const records = parseCsv((await readFile(await download.path())).toString('utf8').slice(1));
-  expect(records[0]).toEqual(['签约模板', ...CONTRACT_HEADERS]);
+  expect(records[0]).toEqual(CSV_HEADERS);
   const rows = records.slice(1);
   expect(rows).toHaveLength(55);
   // 午餐费 first (the school's order), then 校车费; each plan's rows signed first.
@@ -121,6 +121,6 @@ test('the single-plan export has the same columns, its plan named', async ({ pag
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 CSV' }).click();
   const records = parseCsv((await readFile(await (await downloading).path())).toString('utf8').slice(1));
-  expect(records[0]).toEqual(['签约模板', ...CONTRACT_HEADERS]);
+  expect(records[0]).toEqual(CSV_HEADERS);
   expect(records.slice(1).map((row) => row[0])).toEqual(['校车费', '校车费']);
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from './csv';
-import { CONTRACT_HEADERS, contractsUrl, expect, open, test, ZHANG } from './fixtures';
+import { CSV_HEADERS, contractsUrl, expect, open, test, ZHANG } from './fixtures';
 
 /** An id as Excel keeps it whole, ="…", read back as the id. */
 const excelText = (cell: string) => /^="(\d+)"$/.exec(cell)?.[1] ?? cell;
@@ -50,7 +50,7 @@ test('导出 CSV gives every contract of a 53-contract search, in order, with Ch
   const records = parseCsv(bytes.toString('utf8').slice(1));
   expect(records).toHaveLength(54);
   // The plan by name first (both exports, one plan's and all plans', have the same columns).
-  expect(records[0]).toEqual(['签约模板', ...CONTRACT_HEADERS]);
+  expect(records[0]).toEqual(CSV_HEADERS);
   expect(records.slice(1).every((row) => row[0] === '午餐费')).toBe(true);
   // Digit-only ids are written so that Excel cannot round them: ="101164396123311331".
   expect(records.slice(1).every((row) => row[1].startsWith('="') && row[5] === `="${ZHANG.plan}"`)).toBe(true);

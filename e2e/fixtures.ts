@@ -35,6 +35,9 @@ export const ZHAO = { openid: 'oK5nR8wE2tY7uI1oP4aS6dF9gH0j', plan: '10116439612
 /** The columns of one parent's page in one plan: the plan, openid, AppID and 商户号 are stated once above. */
 export const CONTRACT_HEADERS = ['签约协议号', '外部签约号', '状态', '签约时间（北京时间）'];
 
+/** A CSV export's columns: the plan by name first, then every field, the same values on every row too. */
+export const CSV_HEADERS = ['签约模板', ...CONTRACT_HEADERS, '签约模板号', 'openid', 'AppID', '商户号'];
+
 export function contractsUrl(params: Record<string, string | number>): string {
   return `/contracts?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 }
