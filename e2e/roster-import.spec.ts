@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { SANDBOX_DATA_DIR } from '../playwright.config';
 import { expect, open, test } from './fixtures';
 import { sandboxAdmin, signInAs } from './people';
@@ -156,3 +157,31 @@ test('the command line imports a GB18030 CSV and an XLSX into the running app, a
   await expect(page.getByText('明德中学的名册现有 4 行。')).toBeVisible();
   await page.context().close();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the provider picks a school, and the previews pass axe (WCAG 2.1 AA) in the ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, '/admin/roster');
+    const schools = page.getByRole('navigation', { name: '学校' });
+    await schools.getByRole('link', { name: '明德中学' }).click();
+    await expect(schools.getByRole('link', { name: '明德中学' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { name: '明德中学', level: 2 })).toBeVisible();
+    const file = page.getByLabel('名册文件（CSV 或 XLSX，最大 10 MB）');
+    const scan = async () => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))).toEqual([]);
+    };
+    await file.setInputFiles(BAD);
+    await page.getByRole('button', { name: '预览' }).click();
+    await expect(page.getByRole('listitem')).toHaveText(['第 3 行：“openid”是空的。']);
+    await scan();
+    await page.screenshot({ path: `test-results/roster-import-problems-${scheme}.png`, fullPage: true });
+    await file.setInputFiles(FIXED);
+    await page.getByRole('button', { name: '预览' }).click();
+    await expect(page.getByRole('button', { name: '导入 2 行，替换现有名册' })).toBeVisible();
+    await scan();
+    await page.screenshot({ path: `test-results/roster-import-preview-${scheme}.png`, fullPage: true });
+  });
+}
