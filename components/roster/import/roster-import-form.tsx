@@ -38,7 +38,7 @@ export function RosterImportForm({ schoolKey, schoolName }: RosterImportFormProp
     if (!file) return;
     // Past the limit the server would refuse the request itself: said here, as the parser says it.
     if (file.size > MAX_ROSTER_BYTES) {
-      const tooLarge = problemText(t, { line: null, kind: 'tooLarge', maxMegabytes: MAX_ROSTER_BYTES / 1024 / 1024 });
+      const tooLarge = problemText(t, { line: null, kind: 'tooLarge', max: MAX_ROSTER_BYTES / 1024 / 1024 });
       setPreview({ ok: true, fileName: file.name, rows: 0, sample: [], problems: [tooLarge], moreProblems: 0 });
       return;
     }

@@ -70,7 +70,7 @@ async function sheetRows(
 
 export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
   if (bytes.byteLength > MAX_ROSTER_BYTES) {
-    return failed('csv', { line: null, kind: 'tooLarge', maxMegabytes: MAX_ROSTER_BYTES / 1024 / 1024 });
+    return failed('csv', { line: null, kind: 'tooLarge', max: MAX_ROSTER_BYTES / 1024 / 1024 });
   }
   const read = await sheetRows(bytes);
   if ('kind' in read) return failed(startsWith(bytes, ZIP) ? 'xlsx' : 'csv', read);
@@ -89,7 +89,7 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
   if (problems.length > 0) return result(data.length, [], problems);
   if (data.length === 0) return result(0, [], [{ line: null, kind: 'noRows' }]);
   if (data.length > MAX_ROSTER_ROWS)
-    return result(data.length, [], [{ line: null, kind: 'tooManyRows', maxRows: MAX_ROSTER_ROWS }]);
+    return result(data.length, [], [{ line: null, kind: 'tooManyRows', max: MAX_ROSTER_ROWS }]);
   const entries: RosterEntry[] = [];
   for (const row of data) {
     const checked = rowEntry(row.line, columns, row.cells);

@@ -21,10 +21,10 @@ describe('problemText', () => {
   });
 
   it('says a problem of the whole file, with its limit', () => {
-    expect(problemText(zh, { line: null, kind: 'tooManyRows', maxRows: 20000 })).toBe(
+    expect(problemText(zh, { line: null, kind: 'tooManyRows', max: 20000 })).toBe(
       '文件：超过 20000 行：一所学校的名册最多 20000 行。',
     );
-    expect(problemText(english, { line: null, kind: 'tooLarge', maxMegabytes: 10 })).toBe(
+    expect(problemText(english, { line: null, kind: 'tooLarge', max: 10 })).toBe(
       'File: the file is larger than 10 MB.',
     );
   });

@@ -5,14 +5,7 @@ import type { RosterProblem } from './problems';
 export function problemText(t: Translator<'rosterImport'>, problem: RosterProblem): string {
   const values = {
     column: 'field' in problem ? t(`columns.${problem.field}`) : '',
-    max:
-      'max' in problem
-        ? problem.max
-        : 'maxRows' in problem
-          ? problem.maxRows
-          : 'maxMegabytes' in problem
-            ? problem.maxMegabytes
-            : 0,
+    max: 'max' in problem ? problem.max : 0,
   };
   const what = t(`problems.${problem.kind}`, values as never);
   return problem.line === null ? t('wholeFile', { problem: what }) : t('line', { line: problem.line, problem: what });

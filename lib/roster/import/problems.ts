@@ -6,12 +6,12 @@ import { FIELD_HEADERS, type RosterField } from './columns';
  * (problemLine), the admin page in the admin's language (messages: roster.import.problems).
  */
 export type RosterProblem =
-  | { line: null; kind: 'tooLarge'; maxMegabytes: number }
+  | { line: null; kind: 'tooLarge' /** megabytes */; max: number }
   | { line: null; kind: 'unreadable' }
   | { line: null; kind: 'oldExcel' }
   | { line: null; kind: 'empty' }
   | { line: null; kind: 'noRows' }
-  | { line: null; kind: 'tooManyRows'; maxRows: number }
+  | { line: null; kind: 'tooManyRows'; max: number }
   | { line: number; kind: 'unclosedQuote' }
   | { line: 1; kind: 'missingColumn'; field: RosterField }
   | { line: 1; kind: 'duplicateColumn'; field: RosterField }
@@ -29,7 +29,7 @@ const column = (field: RosterField) => `${FIELD_HEADERS[field].zh} (${FIELD_HEAD
 function what(problem: RosterProblem): string {
   switch (problem.kind) {
     case 'tooLarge':
-      return `the file is larger than ${problem.maxMegabytes} MB`;
+      return `the file is larger than ${problem.max} MB`;
     case 'unreadable':
       return 'not a CSV or XLSX file that can be read';
     case 'oldExcel':
@@ -39,7 +39,7 @@ function what(problem: RosterProblem): string {
     case 'noRows':
       return 'the file has no rows under its header (to empty the roster, delete it instead)';
     case 'tooManyRows':
-      return `more than ${problem.maxRows} rows: a school's roster holds at most ${problem.maxRows}`;
+      return `more than ${problem.max} rows: a school's roster holds at most ${problem.max}`;
     case 'unclosedQuote':
       return 'a quoted cell starts here and is never closed';
     case 'missingColumn':

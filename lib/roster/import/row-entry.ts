@@ -12,10 +12,14 @@ import type { Cell } from './sheet-row';
 
 const OPENID = /^[A-Za-z0-9_-]+$/;
 
-/** A phone as digits: spaces, dashes and brackets dropped, and the country code of +86 138… */
+/**
+ * A phone as digits: spaces, dashes and brackets dropped, and China's country code: after a '+'
+ * always, as 86 or 0086 only before a mobile number (0086… alone may be a number of its own).
+ * What it returns, it returns unchanged when given again.
+ */
 export function normalisePhone(text: string): string | null {
   const compact = text.normalize('NFKC').replace(/[\s\-()]/g, '');
-  const digits = compact.replace(/^(?:\+|00)86(?=\d)/, '').replace(/^86(?=1\d{10}$)/, '');
+  const digits = compact.replace(/^(?:\+86|(?:00)?86(?=1\d{10}$))/, '');
   return /^\d{7,20}$/.test(digits) ? digits : null;
 }
 
