@@ -43,7 +43,7 @@ test.beforeAll(() => {
 test('a school admin sees only their school’s accounts and creates staff for it', async ({ browser }) => {
   const page = await signInAs(browser, head);
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link')).toHaveText(['签约查询', '查询记录', '用户管理']);
+  await expect(nav.getByRole('link')).toHaveText(['签约查询', '查询记录', '用户管理', '家长名册']);
   await nav.getByRole('link', { name: '用户管理' }).click();
   await expect(page.getByRole('heading', { name: '用户管理', level: 1 })).toBeVisible();
   const users = page.getByRole('table', { name: '用户列表' });

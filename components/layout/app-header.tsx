@@ -15,7 +15,7 @@ const linkClass =
  * the provider admin: every admin page), the language, who is signed in, and sign-out.
  */
 /** The places the header links to; an admin page is any but the contracts page. */
-export type Place = 'contracts' | 'audit' | 'users' | 'schools' | 'diagnostics';
+export type Place = 'contracts' | 'audit' | 'users' | 'schools' | 'diagnostics' | 'roster';
 export type AdminPlace = Exclude<Place, 'contracts'>;
 
 export function AppHeader({ staff, current }: { staff: Staff; current: Place }) {
@@ -26,6 +26,7 @@ export function AppHeader({ staff, current }: { staff: Staff; current: Place }) 
       ? [
           { key: 'audit', href: '/admin/audit', label: t('nav.audit') },
           { key: 'users', href: '/admin/users', label: t('nav.users') },
+          { key: 'roster', href: '/admin/roster', label: t('nav.roster') },
         ]
       : []),
     ...(staff.role === 'admin'

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '@/lib/server/db/database';
 import { accountDeps, signIn, testAuth } from '@/test-support/accounts';
 import { STORES } from '@/test-support/databases';
+import { makeTempDir } from '@/test-support/keys';
 import { sharedStore } from '@/test-support/shared-store';
 import { runCli } from './cli';
 
@@ -198,6 +199,55 @@ describe.each(STORES)('%o', (makeEnv) => {
     expect(enabledAdmins).toHaveLength(1);
     expect((await snapshot()).audit).toBe(before.audit + 1);
   }, 60_000);
+
+  it('imports a roster file all or nothing, printing the rows or each problem by line, and deletes it', async () => {
+    const files = makeTempDir();
+    try {
+      await ok(['school', 'add', 'roster-cli', '--name', '名册小学']);
+      const good = files.write('good.csv', '学生姓名,openid\r\n李小明,o_father\r\n李小明,o_mother\r\n');
+      expect((await ok(['roster', 'import', 'roster-cli', good])).stdout).toBe(
+        '2 rows imported into the roster of roster-cli (it held 0 before)\n',
+      );
+      const before = await snapshot();
+      const bad = files.write('bad.csv', '学生姓名,openid,手机号\n李小明,,123\n\n王五,o 5,\n');
+      const refused = await admin(store, ['roster', 'import', 'roster-cli', bad]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.split('\n').filter(Boolean)).toEqual([
+        'line 2: openid (openid) is empty',
+        'line 2: 手机号 (phone) must be 7–20 digits (spaces, dashes and +86 are allowed)',
+        'line 4: openid must be 1–128 letters, digits, _ or -',
+        'nothing was imported',
+      ]);
+      expectOneLine(
+        await admin(store, ['roster', 'import', 'roster-cli', `${bad}.missing`]),
+        /^cannot read .*: no such file$/,
+      );
+      expectOneLine(await admin(store, ['roster', 'import', 'nowhere', good]), /^unknown school nowhere$/);
+      expectOneLine(
+        await admin(store, ['roster', 'import', 'roster-cli']),
+        /^usage: npm run admin -- roster import SCHOOL_KEY FILE$/,
+      );
+      expect(await snapshot()).toEqual(before);
+      const rows = () =>
+        store.db.selectFrom('roster_entry').where('school_key', '=', 'roster-cli').select('openid').execute();
+      expect(await rows()).toHaveLength(2);
+      expect((await ok(['roster', 'delete', 'roster-cli'])).stdout).toBe('roster of roster-cli deleted: 2 rows\n');
+      expect(await rows()).toEqual([]);
+      const acts = await store.db
+        .selectFrom('audit_log')
+        .select(['action', 'username', 'subject', 'detail'])
+        .where('action', 'like', 'roster_%')
+        .orderBy('id')
+        .execute();
+      expect(acts).toEqual([
+        { action: 'roster_imported', username: 'cli', subject: 'good.csv', detail: '2 rows' },
+        { action: 'roster_deleted', username: 'cli', subject: 'roster-cli', detail: '2 rows' },
+      ]);
+    } finally {
+      files.remove();
+    }
+  });
 
   it('waits for a busy SQLite file instead of failing', async () => {
     if (store.type !== 'sqlite') return;

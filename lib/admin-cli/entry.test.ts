@@ -91,6 +91,30 @@ describe('sqlite', () => {
     expectOneLine(await admin(app.env, ['user', 'disable', 'nobody']), /^unknown user nobody$/);
   }, 60_000);
 
+  it('imports a GB18030 CSV and an XLSX roster, and refuses a bad one with each problem by line', async () => {
+    await app.store.db
+      .insertInto('school')
+      .values({ key: 'north', name: '北校', wechat_school_id: null, archived_at: null, created_at: Date.now() })
+      .execute();
+    const names = async () =>
+      (await app.store.db.selectFrom('roster_entry').select('student_name').orderBy('line').execute()).map(
+        (row) => row.student_name,
+      );
+    const gb = await admin(app.env, ['roster', 'import', 'north', 'test-support/roster/roster-gb18030.csv']);
+    expect([gb.code, gb.stderr]).toEqual([0, '']);
+    expect(gb.stdout).toContain('3 rows imported into the roster of north (it held 0 before)');
+    expect(await names()).toEqual(['李小明', '李小明', '刘䶮']);
+    const xlsx = await admin(app.env, ['roster', 'import', 'north', 'test-support/roster/roster.xlsx']);
+    expect([xlsx.code, xlsx.stderr]).toEqual([0, '']);
+    expect(xlsx.stdout).toContain('4 rows imported into the roster of north (it held 3 before)');
+    const bad = await admin(app.env, ['roster', 'import', 'north', 'test-support/roster/make-roster-xlsx.py']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      'line 1: no column 学生姓名 (student_name)\nline 1: no column openid (openid)\nnothing was imported\n',
+    );
+    expect(await names()).toEqual(['张小红', '张小红', '陈一', '王二']);
+  }, 60_000);
+
   it('never disables the last enabled admin when two processes try at the same moment', async () => {
     for (const username of ['root', 'root2']) {
       const input = { username, role: 'admin' as const, schools: [], password: `${username}-password-1` };

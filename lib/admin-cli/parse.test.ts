@@ -74,7 +74,7 @@ describe('parseArgs: backup', () => {
 describe('parseArgs: one line saying what is wrong', () => {
   it.each([
     ['', /no command given/],
-    ['shcool add x', /unknown command "shcool": use school, plan or user/],
+    ['shcool add x', /unknown command "shcool": use school, plan, user or roster/],
     ['school delete north', /unknown command "school delete"/],
     ['backup', /usage: npm run admin -- backup FILE/],
     ['backup a.sqlite b.sqlite', /usage: npm run admin -- backup FILE/],

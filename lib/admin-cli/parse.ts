@@ -25,7 +25,9 @@ export type Command =
   | { kind: 'user-disable'; username: string }
   | { kind: 'user-role'; username: string; role: Role }
   | { kind: 'user-schools'; username: string; schools: string[] }
-  | { kind: 'backup'; file: string };
+  | { kind: 'backup'; file: string }
+  | { kind: 'roster-import'; schoolKey: string; file: string }
+  | { kind: 'roster-delete'; schoolKey: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -236,6 +238,18 @@ const COMMANDS: Record<string, Parser> = {
     if (keys.length === 0) fail(`--school is missing: ${usage}`);
     return { kind: 'user-schools', username: username(name), schools: keys };
   },
+  'roster import': (words) => {
+    const usage = 'roster import SCHOOL_KEY FILE';
+    only(words, [], usage);
+    const [key, file] = positional(words, ['SCHOOL_KEY', 'FILE'], usage);
+    if (file === '') fail(`usage: npm run admin -- ${usage}`);
+    return { kind: 'roster-import', schoolKey: schoolKey(key), file };
+  },
+  'roster delete': (words) => {
+    only(words, [], 'roster delete SCHOOL_KEY');
+    const [key] = positional(words, ['SCHOOL_KEY'], 'roster delete SCHOOL_KEY');
+    return { kind: 'roster-delete', schoolKey: schoolKey(key) };
+  },
 };
 
 /** `npm run admin -- …`'s arguments (without node and the script). */
@@ -259,7 +273,7 @@ export function parseArgs(args: readonly string[]): Parsed {
       ok: false,
       error: nouns.has(noun)
         ? `unknown command ${JSON.stringify(name)} (see --help)`
-        : `unknown command ${JSON.stringify(noun)}: use school, plan or user (see --help)`,
+        : `unknown command ${JSON.stringify(noun)}: use school, plan, user or roster (see --help)`,
     };
   }
   try {

@@ -24,8 +24,12 @@ import {
 } from '@/lib/staff/server/account-service';
 import { explainAccountIssue, explainSchoolIssue } from './explain';
 import type { Command } from './parse';
+import { rosterDeleteCommand, rosterImportCommand } from './roster';
 
-/** What a command printed and how it ended: lines for standard output, or one for standard error. */
+/**
+ * What a command printed and how it ended: lines for standard output, or what is wrong for standard
+ * error (one line; a roster file's problems one a line).
+ */
 export type CliOutcome = { code: 0; out: string[] } | { code: 1; error: string };
 
 const done = (...out: string[]): CliOutcome => ({ code: 0, out });
@@ -127,5 +131,9 @@ export async function runCommand(
         await setAccountSchools(deps, origin, { username: command.username }, command.schools),
         (changed) => `user ${changed.username}: ${roleLine(changed)}`,
       );
+    case 'roster-import':
+      return rosterImportCommand(store, origin, command.schoolKey, command.file);
+    case 'roster-delete':
+      return rosterDeleteCommand(store, origin, command.schoolKey);
   }
 }

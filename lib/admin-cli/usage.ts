@@ -20,6 +20,9 @@ Usage: npm run admin -- COMMAND
   user disable USERNAME
   user role USERNAME --role admin|school_admin|staff
   user schools USERNAME --school SCHOOL_KEY [--school SCHOOL_KEY]...
+  roster import SCHOOL_KEY FILE   replace the school's parent directory (家长名册) with a CSV
+                       (UTF-8 or GB18030) or XLSX file; all or nothing
+  roster delete SCHOOL_KEY
   backup FILE          a consistent copy of the SQLite database, safe while the app runs
                        (with DATABASE_URL: use PostgreSQL's pg_dump instead)
 
@@ -27,5 +30,5 @@ Usage: npm run admin -- COMMAND
 never from an argument, e.g.  printf '%s\\n' "$PASSWORD" | npm run admin -- user add li --role staff --school north
 Staff and school admins need at least one school; a provider admin needs none.
 Exit status 0 on success; otherwise one line on standard error says what is wrong, and nothing
-is changed.
+is changed ("roster import" prints each problem of the file as "line N: what is wrong").
 `;

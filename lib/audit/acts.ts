@@ -21,6 +21,8 @@ export const PRIVILEGED_ACTS = [
   'plan_archive',
   'audit_export',
   'diagnostics',
+  'roster_imported',
+  'roster_deleted',
 ] as const;
 export type PrivilegedAct = (typeof PRIVILEGED_ACTS)[number];
 
