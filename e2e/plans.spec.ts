@@ -38,5 +38,6 @@ test('choosing another plan for a search on screen searches it at once', async (
     .getByRole('button', { name: /^校车费/ })
     .click();
   await expect(page).toHaveURL(/plan_id=101164396123311332/);
-  await expect(page.getByText('没有找到符合条件的签约记录')).toBeVisible();
+  // 张女士's two 校车费 contracts, one signed and one terminated.
+  await expect(page.getByText('第 1–2 条，共 2 条')).toBeVisible();
 });
