@@ -60,6 +60,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await open(page, '/admin/schools');
       await page.screenshot(shot('admin-schools'));
 
+      // Finding the parent (issue 12): every plan of a school, one failing; the directory; the roster.
+      await open(page, `/contracts?openid=${LI.openid}&school=sunshine`);
+      await expect(page.getByRole('heading', { name: '阳光小学：全部签约模板' })).toBeVisible();
+      await page.screenshot(shot('all-plans'));
+      await open(page, '/contracts?openid=sandbox_fault_one_plan_down&school=sunshine');
+      await expect(page.getByRole('heading', { name: '阳光小学：全部签约模板' })).toBeVisible();
+      await page.screenshot(shot('all-plans-one-failing'));
+      await open(page, `/contracts?q=${encodeURIComponent('李')}`);
+      await page.screenshot(shot('directory'));
+      await open(page, '/admin/roster?school=sunshine');
+      await page.screenshot(shot('admin-roster'));
+      await open(page, '/admin/diagnostics');
+      await page.screenshot(shot('admin-diagnostics'));
+
       // The first visit again, now with this session's searches under 我最近的查询.
       await open(page, '/contracts');
       await page.screenshot(shot('recent-searches'));

@@ -12,6 +12,7 @@ import { queryAllPlans } from '@/lib/contracts/server/all-plans-actions';
 import { ContractsAnswer } from './contracts-results';
 import { ExportButton } from './export-button';
 import { LookupErrorPanel } from './lookup-error-panel';
+import { SharedValuesLine } from './shared-values-line';
 
 interface AllPlansResultsProps {
   query: AllPlansQuery;
@@ -55,6 +56,8 @@ export function AllPlansResults({ query, plans, username }: AllPlansResultsProps
   if (!result.ok) return <LookupErrorPanel error={result.error} onRetry={retry} retrying={answer.isFetching} />;
 
   const failed = result.groups.filter((group) => !group.result.ok).length;
+  // What every row of every group shares (the parent's openid, AppID, 商户号) is said once, here.
+  const rows = result.groups.flatMap((group) => (group.result.ok ? group.result.page.rows : []));
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -76,6 +79,7 @@ export function AllPlansResults({ query, plans, username }: AllPlansResultsProps
           />
         )}
       </div>
+      <SharedValuesLine rows={rows} plans={plans} />
       {result.groups.map((group) => (
         // A new answer (a retry of the whole) starts every group again at its first page.
         <PlanGroupView

@@ -35,7 +35,10 @@ interface ContractsAnswerProps extends ContractsResultsProps {
   headed?: boolean;
   /** The table's caption, by default 签约记录. */
   caption?: string;
-  /** The column menu and 导出 CSV above the rows; a view of several answers has its own. */
+  /**
+   * The column menu, 导出 CSV and the line of values every row shares, above the rows; a view of
+   * several answers has its own.
+   */
   controls?: boolean;
   /** How an answer with no contracts is said; by default the full empty state. */
   empty?: ReactNode;
@@ -113,7 +116,7 @@ export function ContractsAnswer({
               />
             </div>
           )}
-          <SharedValuesLine rows={page.rows} plans={plans} />
+          {controls && <SharedValuesLine rows={page.rows} plans={plans} />}
           <div className={loadingNext ? 'opacity-60 transition-opacity' : undefined}>
             {/* A row opens its detail; the header stays in view while the rows scroll inside their box. */}
             <DataTable

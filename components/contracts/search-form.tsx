@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, type InputHTMLAttributes, useRef, useState } from 'react';
 import { primaryButtonClass } from '@/components/ui/button-styles';
 import { type ControlProps, Field, FieldError, inputClass } from '@/components/ui/field';
-import { type FindDraft, type FindErrors, findKindOf, findTarget } from '@/lib/contracts/find-text';
+import { type FindDraft, type FindErrors, findKindOf, findTarget, urlFindKind } from '@/lib/contracts/find-text';
 import { CONTRACT_STATUSES, DEFAULT_LIMIT, isSearchRequested, PAGE_SIZES } from '@/lib/contracts/search-input';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { SchoolChoice } from '@/lib/schools/choice';
@@ -55,10 +55,13 @@ export function SearchForm({ urlInput, urlErrors, onSearch, schools, school }: S
 
   const shown = errors ?? urlErrors ?? {};
   const searchShown = isSearchRequested(urlInput);
-  const kind = findKindOf(draft.find);
+  // The text of the search on screen keeps the kind it was searched as until it is changed.
+  const urlFind = draftFrom(urlInput, undefined).find;
+  const keptKind = (find: string) => (find === urlFind ? urlFindKind(urlInput) : undefined);
+  const kind = keptKind(draft.find) ?? findKindOf(draft.find);
 
   function submit(values: FindDraft) {
-    const target = findTarget(values);
+    const target = findTarget({ ...values, kind: keptKind(values.find) });
     if (!target.ok) {
       setErrors(target.errors);
       const first = (['find', 'plan_id'] as const).find((name) => target.errors[name]);

@@ -119,6 +119,15 @@ describe('what the first field is taken for', () => {
     expect(findTarget(draft('')).path).toBe('/contracts');
   });
 
+  it('keeps the kind the search on screen took the text for, while the text is unchanged', () => {
+    expect(findTarget(draft('sandbox_fault_slow', { kind: 'openid', school: 'north' }))).toEqual({
+      ok: true,
+      kind: 'openid',
+      path: '/contracts?openid=sandbox_fault_slow&school=north',
+    });
+    expect(findTarget(draft('', { kind: 'openid' }))).toMatchObject({ ok: false, errors: { find: 'findRequired' } });
+  });
+
   it('carries the status and a page size other than the default into the all-plans link', () => {
     expect(findTarget(draft(OPENID, { contract_status: 'DELETE', limit: '40' }))).toEqual({
       ok: true,

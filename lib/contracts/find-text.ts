@@ -52,6 +52,19 @@ export interface FindDraft {
   limit: string;
   /** The school chosen on the page (its key), for the searches that cover a school. */
   school?: string;
+  /**
+   * What the text was taken for by the search on screen, kept while the text is unchanged: an id
+   * that reads otherwise (a sandbox demo id, an unusual openid) stays what it was searched as.
+   */
+  kind?: FindKind;
+}
+
+/** What a contracts URL's search took its first field for, if it has one. */
+export function urlFindKind(input: Record<string, string>): FindKind | undefined {
+  if (input.contract_id !== undefined) return 'contract';
+  if (input.q !== undefined) return 'directory';
+  if (input.openid !== undefined) return 'openid';
+  return undefined;
 }
 
 /** What is wrong, by the form's field: the first field takes the openid's, contract's or text's problems. */
@@ -100,7 +113,7 @@ const refused = (issues: Issues, searched: string, kind: FindKind, draft: FindDr
  * The plan, status and page size matter to the openid searches only.
  */
 export function findTarget(draft: FindDraft): FindTarget {
-  const kind = findKindOf(draft.find);
+  const kind = findKindOf(draft.find) === null ? null : (draft.kind ?? findKindOf(draft.find));
   if (kind === null) return { ok: false, errors: { find: 'findRequired' }, path: asTypedPath(kind, draft) };
   if (kind === 'contract') {
     const parsed = contractIdQuerySchema.safeParse({ contract_id: draft.find });

@@ -46,7 +46,11 @@ export const FAULTS: Fault[] = [
   { openid: 'sandbox_fault_system_error_once', name: 'system-error-once', story: '偶发 500 系统错误，重试一次即可' },
   { openid: 'sandbox_fault_slow', name: 'slow', story: '微信支付迟迟不应答（超时）' },
   { openid: 'sandbox_fault_primary_down', name: 'primary-down', story: '主域名连接中断，备用域名正常' },
-  { openid: 'sandbox_fault_one_plan_down', name: 'one-plan-down', story: '全部签约模板查询时，其中一个模板返回 500 系统错误，其他模板正常' },
+  {
+    openid: 'sandbox_fault_one_plan_down',
+    name: 'one-plan-down',
+    story: '全部签约模板查询时，其中一个模板返回 500 系统错误，其他模板正常',
+  },
 ];
 
 export function faultFor(openid: string): Fault | undefined {
