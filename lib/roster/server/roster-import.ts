@@ -68,7 +68,7 @@ export async function importRoster(
   if (parsed.problemCount > 0) return { ok: false, parsed };
   return inLiveSchool(store, schoolKey, async (trx) => {
     const replaced = await deleteRosterWithin(trx, schoolKey);
-    const rows = await replaceRosterWithin(trx, schoolKey, parsed.entries);
+    const rows = await replaceRosterWithin(trx, schoolKey, parsed.entries, parsed.lines);
     await recorder(trx, origin)('roster_imported', {
       subject: rosterFileName(fileName),
       school: schoolKey,
