@@ -31,8 +31,6 @@ const nextConfig = {
   },
   experimental: {
     serverActions: {
-      // A parent directory file (家长名册) goes to its preview and import actions: up to 10 MB.
-      bodySizeLimit: '11mb',
       // Behind a proxy whose public host differs from the Host header Next.js sees, list the
       // public origin(s) here (comma-separated DASHBOARD_ALLOWED_ORIGINS) or server actions are refused.
       allowedOrigins: (process.env.DASHBOARD_ALLOWED_ORIGINS ?? '')

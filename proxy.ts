@@ -8,6 +8,10 @@ import { getSettings } from '@/lib/settings/settings';
  * gets its own script nonce: the policy goes on the request too, where Next.js reads the nonce
  * back and puts it on the scripts it writes into the page (so every page renders per request).
  * What came over https is told to keep to https (Strict-Transport-Security).
+ *
+ * Not the roster upload: for a request the proxy runs on, Next.js reads the whole body first (to
+ * hand the proxy a copy), before the route can check who is asking, and cuts it at 10 MB. That
+ * route answers JSON only, so it needs no script nonce, and checks everything itself.
  */
 export function proxy(request: NextRequest) {
   // NODE_ENV here is the build's kind, written in at build time: not a setting read at run time.
@@ -23,5 +27,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|icon.svg).*)'],
+  matcher: ['/((?!_next/static|_next/image|icon.svg|admin/roster/upload).*)'],
 };

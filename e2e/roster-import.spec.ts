@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { SANDBOX_DATA_DIR } from '../playwright.config';
 import { expect, open, test } from './fixtures';
 import { sandboxAdmin, signInAs } from './people';
-import { actionId } from './server-actions';
 
 /**
  * The parent directory (家长名册) imported as a school admin does it: a file with a problem is
  * previewed (the problem by its line, nothing stored), fixed, previewed, imported; another
- * school's admin cannot import into it, even by a forged call of the page's own action; the
+ * school's admin cannot import into it, even by a forged request of the page's own; nobody, and
+ * no other site, can post a file, and a refused upload is answered before its body is sent; the
  * audit trail shows the import; the command line imports a GB18030 CSV and an XLSX on the
  * running app's database.
  */
@@ -42,7 +43,8 @@ test('a school admin previews a file with a problem, fixes it, and imports it', 
   const page = await signInAs(browser, sunshineHead);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '家长名册' }).click();
   await expect(page.getByRole('heading', { name: '家长名册', level: 1 })).toBeVisible();
-  await expect(page.getByText('阳光小学还没有导入名册。')).toBeVisible();
+  // The sandbox's demo roster (lib/roster/demo-roster.ts) is there from the start.
+  await expect(page.getByText('阳光小学的名册现有 5 行。')).toBeVisible();
   await expect(page.getByText(/必须有 学生姓名 和 openid 两列/)).toBeVisible();
 
   const file = page.getByLabel('名册文件（CSV 或 XLSX，最大 10 MB）');
@@ -53,7 +55,7 @@ test('a school admin previews a file with a problem, fixes it, and imports it', 
   await expect(page.getByRole('listitem')).toHaveText(['第 3 行：“openid”是空的。']);
   await expect(page.getByRole('button', { name: /导入/ })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByText('阳光小学还没有导入名册。')).toBeVisible();
+  await expect(page.getByText('阳光小学的名册现有 5 行。')).toBeVisible();
 
   await page.getByLabel('名册文件（CSV 或 XLSX，最大 10 MB）').setInputFiles(FIXED);
   await page.getByRole('button', { name: '预览' }).click();
@@ -66,7 +68,7 @@ test('a school admin previews a file with a problem, fixes it, and imports it', 
   ]);
   await page.screenshot({ path: 'test-results/roster-import-preview.png', fullPage: true });
   await page.getByRole('button', { name: '导入 2 行，替换现有名册' }).click();
-  await expect(page.getByRole('status')).toHaveText('已导入 2 行。');
+  await expect(page.getByRole('status')).toHaveText('已导入 2 行，原来的 5 行已被替换。');
   await expect(page.getByText('阳光小学的名册现有 2 行。')).toBeVisible();
   await page.screenshot({ path: 'test-results/roster-import-done.png', fullPage: true });
 
@@ -76,34 +78,77 @@ test('a school admin previews a file with a problem, fixes it, and imports it', 
   await page.context().close();
 });
 
-test('another school’s admin cannot import into it, not even by a forged call of the page’s action', async ({
+test('another school’s admin cannot import into it, not even by a forged request of the page’s own', async ({
   browser,
 }) => {
   const page = await signInAs(browser, mingdeHead);
   await open(page, '/admin/roster');
-  await expect(page.getByText('明德中学还没有导入名册。')).toBeVisible();
+  await expect(page.getByText('明德中学的名册现有 1 行。')).toBeVisible();
   // No way to pick 阳光小学 here; a hand-made URL still shows their own school only.
   await expect(page.getByRole('navigation', { name: '学校' })).toHaveCount(0);
   await open(page, '/admin/roster?school=sunshine');
   await expect(page.getByRole('heading', { name: '明德中学', level: 2 })).toBeVisible();
 
-  // The page's own import action, its school field rewritten on the way to 阳光小学's (the preview
+  // The page's own import request, its school rewritten on the way to 阳光小学's (the preview
   // goes as it is, for their own school).
-  const importAction = actionId('importRosterAction');
-  await page.route('**/admin/roster**', async (route) => {
-    const request = route.request();
-    const body = request.postDataBuffer();
-    if ((await request.headerValue('next-action')) !== importAction || !body) return route.continue();
-    const forged = Buffer.from(body.toString('latin1').replaceAll('mingde', 'sunshine'), 'latin1');
-    return route.continue({ postData: forged });
+  await page.route('**/admin/roster/upload?*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.searchParams.get('step') !== 'import') return route.continue();
+    url.searchParams.set('school', 'sunshine');
+    return route.continue({ url: url.toString() });
   });
   await page.getByLabel('名册文件（CSV 或 XLSX，最大 10 MB）').setInputFiles(FIXED);
   await page.getByRole('button', { name: '预览' }).click();
   await expect(page.getByText(/没有发现问题/)).toBeVisible();
   await page.getByRole('button', { name: '导入 2 行，替换现有名册' }).click();
   await expect(page.getByText('你不能管理这所学校的家长名册。')).toBeVisible();
-  await page.unroute('**/admin/roster**');
+  await page.unroute('**/admin/roster/upload?*');
   await page.context().close();
+
+  const head = await signInAs(browser, sunshineHead);
+  await open(head, '/admin/roster');
+  await expect(head.getByText('阳光小学的名册现有 2 行。')).toBeVisible();
+  await head.context().close();
+});
+
+test('nobody and no other site can upload, and a refused upload is answered before its body is sent', async ({
+  browser,
+  baseURL,
+  playwright,
+}) => {
+  const url = `${baseURL}/admin/roster/upload?school=sunshine&step=import`;
+  const multipart = { file: FIXED };
+  const anonymous = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+  const nobody = await anonymous.post(url, { multipart });
+  expect([nobody.status(), await nobody.json()]).toEqual([401, { ok: false, error: '你不能管理这所学校的家长名册。' }]);
+  await anonymous.dispose();
+
+  const page = await signInAs(browser, sunshineHead);
+  const elsewhere = await page.request.post(url, { multipart, headers: { 'sec-fetch-site': 'cross-site' } });
+  expect(elsewhere.status()).toBe(403);
+  expect((await elsewhere.json()).error).toMatch(/其他网站/);
+  await page.context().close();
+
+  // Headers promising 11 MB and more, and not a byte after them: the answer comes all the same.
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const sent = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(20 * 1024 * 1024) },
+    });
+    sent.on('response', (response) => {
+      let body = '';
+      response.on('data', (chunk) => {
+        body += chunk;
+      });
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body });
+        sent.destroy();
+      });
+    });
+    sent.on('error', reject);
+    sent.flushHeaders();
+  });
+  expect(answer).toEqual({ status: 401, body: JSON.stringify({ ok: false, error: '你不能管理这所学校的家长名册。' }) });
 
   const head = await signInAs(browser, sunshineHead);
   await open(head, '/admin/roster');
@@ -137,7 +182,7 @@ test('the command line imports a GB18030 CSV and an XLSX into the running app, a
   const gb = admin(['roster', 'import', 'mingde', 'test-support/roster/roster-gb18030.csv']);
   expect([gb.status, gb.stdout, gb.stderr]).toEqual([
     0,
-    '3 rows imported into the roster of mingde (it held 0 before)\n',
+    '3 rows imported into the roster of mingde (it held 1 before)\n',
     '',
   ]);
   const page = await signInAs(browser, mingdeHead);

@@ -1,17 +1,14 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/staff/action-message';
 import { buttonClass, primaryButtonClass } from '@/components/ui/button-styles';
 import { MAX_ROSTER_BYTES } from '@/lib/roster/import/limits';
 import { problemText } from '@/lib/roster/import/problem-text';
-import {
-  importRosterAction,
-  previewRosterAction,
-  type RosterActionResult,
-  type RosterPreview,
-} from '@/lib/roster/server/roster-import-actions';
+import type { RosterActionResult } from '@/lib/roster/server/roster-import-actions';
+import type { RosterPreview, RosterUploadStep } from '@/lib/roster/server/roster-upload';
 import { RosterPreviewTable } from './roster-preview-table';
 import { RosterProblems } from './roster-problems';
 
@@ -23,10 +20,12 @@ interface RosterImportFormProps {
 /**
  * Choose a file, 预览 (the server reads it and stores nothing), then 导入: the same file is sent
  * again and read again on the server, which stores it only if it has no problem. The file stays
- * in this component's state (a form action would reset the file field after the preview).
+ * in this component's state (a form action would reset the file field after the preview). Both go
+ * to the upload route (lib/roster/server/roster-upload.ts), which answers JSON, refusals included.
  */
 export function RosterImportForm({ schoolKey, schoolName }: RosterImportFormProps) {
   const t = useTranslations('rosterImport');
+  const router = useRouter();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
@@ -34,30 +33,42 @@ export function RosterImportForm({ schoolKey, schoolName }: RosterImportFormProp
   const [step, setStep] = useState<'preview' | 'import' | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const send = (which: 'preview' | 'import') => {
+  const tooLarge = () => problemText(t, { line: null, kind: 'tooLarge', max: MAX_ROSTER_BYTES / 1024 / 1024 });
+
+  /** The route's JSON answer; a proxy's own refusal of a large body (no JSON) says so too. */
+  const upload = async <T,>(step: RosterUploadStep, form: FormData): Promise<T> => {
+    const query = new URLSearchParams({ school: schoolKey, step });
+    const response = await fetch(`/admin/roster/upload?${query}`, { method: 'POST', body: form });
+    if (response.headers.get('content-type')?.startsWith('application/json')) return (await response.json()) as T;
+    return { ok: false, error: response.status === 413 ? tooLarge() : t('failed') } as T;
+  };
+
+  const send = (which: RosterUploadStep) => {
     if (!file) return;
     // Past the limit the server would refuse the request itself: said here, as the parser says it.
     if (file.size > MAX_ROSTER_BYTES) {
-      const tooLarge = problemText(t, { line: null, kind: 'tooLarge', max: MAX_ROSTER_BYTES / 1024 / 1024 });
-      setPreview({ ok: true, fileName: file.name, rows: 0, sample: [], problems: [tooLarge], moreProblems: 0 });
+      setPreview({ ok: true, fileName: file.name, rows: 0, sample: [], problems: [tooLarge()], moreProblems: 0 });
       return;
     }
     const form = new FormData();
-    form.set('school', schoolKey);
     form.set('file', file);
     setStep(which);
     startTransition(async () => {
       try {
         if (which === 'preview') {
           setResult(null);
-          setPreview(await previewRosterAction(form));
+          setPreview(await upload<RosterPreview>('preview', form));
         } else {
-          const done = await importRosterAction(form);
+          const done = await upload<RosterActionResult>('import', form);
           setResult(done);
-          if (done.ok) setPreview(null);
+          if (done.ok) {
+            setPreview(null);
+            // The roster's size above is the server's: read again.
+            router.refresh();
+          }
         }
       } catch {
-        // The request itself failed (the server unreachable, a file past the request limit).
+        // The request itself failed (the server unreachable).
         setPreview(null);
         setResult({ ok: false, error: t('failed') });
       }

@@ -97,6 +97,7 @@ describe('parseRoster: CSV', () => {
     ]);
     expect(parsed.rows).toBe(4);
     expect(parsed.entries).toEqual([entry({ studentName: '李\n小明', openid: 'o1', phone: '13800138000' })]);
+    expect(parsed.lines).toEqual([2]);
   });
 
   it('says where a quoted cell is never closed', async () => {

@@ -19,6 +19,8 @@ export interface ParsedRoster {
   encoding: CsvEncoding;
   /** The rows without a problem, in the file's order; the file's data rows are entries + rows with problems. */
   entries: RosterEntry[];
+  /** The file's line each entry starts on (lines[i] for entries[i]): blank lines are skipped, so not i + 2. */
+  lines: number[];
   /** The data rows read (blank ones aside). */
   rows: number;
   /** The first MAX_LISTED_PROBLEMS problems, by line (problemCount says how many in all). */
@@ -34,7 +36,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
 const isBlank = (row: SheetRow) => row.cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
 
 function failed(format: ParsedRoster['format'], problem: RosterProblem): ParsedRoster {
-  return { format, encoding: 'utf-8', entries: [], rows: 0, problems: [problem], problemCount: 1 };
+  return { format, encoding: 'utf-8', entries: [], lines: [], rows: 0, problems: [problem], problemCount: 1 };
 }
 
 /** The header's columns by field, or the header's problems. */
@@ -76,10 +78,16 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
   if ('kind' in read) return failed(startsWith(bytes, ZIP) ? 'xlsx' : 'csv', read);
   const { format, encoding } = read;
   const [header, ...data] = read.rows.filter((row) => !isBlank(row));
-  const result = (rows: number, entries: RosterEntry[], problems: RosterProblem[]): ParsedRoster => ({
+  const result = (
+    rows: number,
+    entries: RosterEntry[],
+    problems: RosterProblem[],
+    lines: number[] = [],
+  ): ParsedRoster => ({
     format,
     encoding,
     entries,
+    lines,
     rows,
     problems: problems.slice(0, MAX_LISTED_PROBLEMS),
     problemCount: problems.length,
@@ -91,10 +99,13 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
   if (data.length > MAX_ROSTER_ROWS)
     return result(data.length, [], [{ line: null, kind: 'tooManyRows', max: MAX_ROSTER_ROWS }]);
   const entries: RosterEntry[] = [];
+  const lines: number[] = [];
   for (const row of data) {
     const checked = rowEntry(row.line, columns, row.cells);
-    if (checked.ok) entries.push(checked.entry);
-    else problems.push(...checked.problems);
+    if (checked.ok) {
+      entries.push(checked.entry);
+      lines.push(row.line);
+    } else problems.push(...checked.problems);
   }
-  return result(data.length, entries, problems);
+  return result(data.length, entries, problems, lines);
 }

@@ -79,6 +79,17 @@ describe.each(STORES)('%o', (makeEnv) => {
     ]);
   });
 
+  it('stores each row with its line in the file, blank lines counted', async () => {
+    const gaps = csv('学生姓名,openid\n甲,o1\n\n乙,o2\n,\n\n丙,o3\n');
+    expect(await importRoster(store, headOfSouth, 'south', 'gaps.csv', gaps)).toMatchObject({ ok: true, rows: 3 });
+    const south = (await stored()).filter((row) => row.school_key === 'south');
+    expect(south.map((row) => [row.line, row.student_name])).toEqual([
+      [2, '甲'],
+      [4, '乙'],
+      [7, '丙'],
+    ]);
+  });
+
   it('stores nothing from a file with one bad row, and says which', async () => {
     const before = { rows: await stored(), records: (await records()).length };
     const result = await importRoster(store, headOfNorth, 'north', 'bad.csv', csv('学生姓名,openid\n甲,o1\n乙,\n'));

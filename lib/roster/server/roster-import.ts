@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
+import type { Translator } from '@/i18n/translator';
 import type { Origin } from '@/lib/schools/roles';
 import { findSchool } from '@/lib/schools/server/directory';
 import { recorder } from '@/lib/schools/server/school-service';
@@ -24,6 +25,10 @@ export type RosterImportResult =
   | { ok: false; parsed: ParsedRoster };
 
 export type RosterDeleteResult = { ok: true; deleted: number } | { ok: false; refused: RosterRefusal };
+
+/** A refusal in the page's language, naming the school asked for. */
+export const refusalText = (t: Translator<'rosterImport'>, refused: RosterRefusal, schoolKey: string) =>
+  t(`refused.${refused}`, { school: schoolKey });
 
 /** Whether the actor may change this school's roster (its being there and in use is checked apart). */
 export function mayManageRoster(actor: Origin['actor'], schoolKey: string): boolean {
@@ -63,7 +68,7 @@ export async function importRoster(
   if (parsed.problemCount > 0) return { ok: false, parsed };
   return inLiveSchool(store, schoolKey, async (trx) => {
     const replaced = await deleteRosterWithin(trx, schoolKey);
-    const rows = await replaceRosterWithin(trx, schoolKey, parsed.entries);
+    const rows = await replaceRosterWithin(trx, schoolKey, parsed.entries, parsed.lines);
     await recorder(trx, origin)('roster_imported', {
       subject: rosterFileName(fileName),
       school: schoolKey,

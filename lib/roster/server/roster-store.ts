@@ -15,20 +15,24 @@ const ROWS_PER_INSERT = 500;
 const TERMS_PER_INSERT = 2_000;
 
 /**
- * Replaces the school's roster with `entries` (line n of the file is entries[n - 2]), with the
- * terms each row can be found by (lib/roster/search-terms.ts); the rows stored.
+ * Replaces the school's roster with `entries`, with the terms each row can be found by
+ * (lib/roster/search-terms.ts); the rows stored. Each row keeps the file's line it came from,
+ * lines[i] for entries[i] (a parsed file's own, blank lines counted); without a file, as if
+ * entries were a file's rows under its header.
  */
 export async function replaceRosterWithin(
   trx: Kysely<Database>,
   schoolKey: string,
   entries: readonly RosterEntry[],
+  lines: readonly number[] = entries.map((_, i) => i + 2),
 ): Promise<number> {
+  if (lines.length !== entries.length) throw new Error('a roster needs one line for each entry');
   await deleteRosterWithin(trx, schoolKey);
   for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
     const batch = entries.slice(start, start + ROWS_PER_INSERT);
     const rows = batch.map((entry, i) => ({
       school_key: schoolKey,
-      line: start + i + 2,
+      line: lines[start + i],
       student_name: entry.studentName,
       openid: entry.openid,
       student_no: entry.studentNo,
@@ -39,7 +43,7 @@ export async function replaceRosterWithin(
     const stored = await trx.insertInto('roster_entry').values(rows).returning(['id', 'line']).execute();
     const idOfLine = new Map(stored.map((row) => [row.line, Number(row.id)]));
     const terms = batch.flatMap((entry, i) => {
-      const entryId = idOfLine.get(start + i + 2) as number;
+      const entryId = idOfLine.get(lines[start + i]) as number;
       return searchTermsOf(entry).map((term) => ({ school_key: schoolKey, term, entry_id: entryId }));
     });
     for (let from = 0; from < terms.length; from += TERMS_PER_INSERT) {
