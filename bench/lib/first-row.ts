@@ -80,9 +80,21 @@ interface Visit {
 async function visit(page: Page, url: string): Promise<Visit> {
   const response = await page.goto(url, { waitUntil: 'load' });
   const html = response ? await response.text() : '';
-  const paintMs = await page
-    .waitForFunction('window.__benchPaint', null, { timeout: 5_000 })
-    .then((handle) => handle.jsonValue() as Promise<number>);
+  // Read by a function the DevTools protocol calls, never a string the page evaluates: the app's
+  // CSP (no 'unsafe-eval') refuses the latter, and a measurement must not depend on the policy.
+  const paintMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        const check = () => {
+          const painted = (window as unknown as { __benchPaint?: number }).__benchPaint;
+          if (painted !== undefined) resolve(painted);
+          else if (performance.now() - started > 5_000) reject(new Error('no paint within 5 s'));
+          else setTimeout(check, 10);
+        };
+        check();
+      }),
+  );
   const firstByteMs = await page.evaluate(
     () =>
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStart ?? NaN,
