@@ -12,11 +12,15 @@ import { RESULTS_DIR, ROOT } from './paths';
 import { formatProfile, summarizeProfile, type Window } from './profile';
 import { grouped, kB, MB, ms, ratio } from './stats';
 
+/** Issue 13's goals. */
 const GOALS = {
   cryptoRatio: 0.95,
   overheadP50Ms: 5,
   throughputRatio: 0.5,
-  overBlankBytes: 60_000,
+  cpuRatio: 2,
+  /** Throughput at 64 clients ÷ the best of the run. */
+  overloadRatio: 0.9,
+  overBlankBytes: 40_000,
   rssGrowth: 0.1,
 };
 
@@ -123,17 +127,29 @@ function renderTable(r: Results): string {
       `${grouped(action.rps)} (${action.errors})`,
       `${grouped(direct.rps)} (${direct.errors})`,
       ratio(throughput),
-      clients === 1 ? '0 errors' : `≥ ${GOALS.throughputRatio}×, 0 errors`,
-      met(clean && (clients === 1 || throughput >= GOALS.throughputRatio)),
+      clients === 1 ? '0 errors' : clients === 64 ? '0 errors' : `≥ ${GOALS.throughputRatio}×, 0 errors`,
+      met(clean && (clients === 1 || clients === 64 || throughput >= GOALS.throughputRatio)),
     ]);
+    if (clients === 64) {
+      const best = Math.max(...(r.levels ?? []).map((other) => other.action.rps));
+      rows.push([
+        '2',
+        'overload, 64 clients: server action lookups/s vs the best of the run',
+        grouped(action.rps),
+        grouped(best),
+        ratio(action.rps / best),
+        `≥ ${GOALS.overloadRatio}×`,
+        met(action.rps / best >= GOALS.overloadRatio),
+      ]);
+    }
     rows.push([
       '2',
       `${label}: CPU ms per lookup, server process vs direct process`,
       ms(action.cpuMsPerLookup),
       ms(direct.cpuMsPerLookup),
       ratio(action.cpuMsPerLookup / direct.cpuMsPerLookup),
-      '',
-      '',
+      `≤ ${GOALS.cpuRatio}×`,
+      met(action.cpuMsPerLookup / direct.cpuMsPerLookup <= GOALS.cpuRatio),
     ]);
   }
   const w = r.weight;
