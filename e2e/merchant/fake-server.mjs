@@ -1,7 +1,9 @@
 // Starts the independent fake WeChat Pay for the merchant-mode specs. It first writes what a
 // merchant would be given — the API private key, WeChat Pay's public key, and a platform
 // certificate made by OpenSSL — into DIR, where the two merchant apps (started by Playwright,
-// see playwright.config.ts) read them. Usage: node start.mjs PORT DIR MCHID SERIAL PUB_KEY_ID APIV3_KEY
+// see playwright.config.ts) read them. Usage: node fake-server.mjs PORT DIR MCHID SERIAL PUB_KEY_ID APIV3_KEY
+// FAKE_WECHATPAY_CLOCK_OFFSET_SECONDS=N (default 0) moves the clock its answers are signed with by N
+// seconds, as a WeChat Pay whose clock and ours disagree (e2e/diagnostics-clock.spec.ts).
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { startFakeWechatPay } from './fake-wechatpay.mjs';
 
 const [port, dir, mchid, merchantSerial, publicKeyId, apiV3Key] = process.argv.slice(2);
 const fakePort = Number(port);
+const clockOffsetSeconds = Number(process.env.FAKE_WECHATPAY_CLOCK_OFFSET_SECONDS ?? 0);
+if (!Number.isInteger(clockOffsetSeconds)) throw new Error('FAKE_WECHATPAY_CLOCK_OFFSET_SECONDS must be whole seconds');
 mkdirSync(dir, { recursive: true });
 const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 
@@ -65,4 +69,5 @@ await startFakeWechatPay({
   certificate,
   apiV3Key,
   stranger,
+  clockOffsetSeconds,
 });

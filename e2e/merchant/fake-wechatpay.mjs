@@ -37,7 +37,9 @@ function encryptCertificate(pem, apiV3Key) {
 
 /**
  * platform: the WeChat Pay public key ({ id, privateKey }); certificate: a platform certificate
- * made by OpenSSL ({ serial, pem, privateKey, effective, expire }) for certificate mode.
+ * made by OpenSSL ({ serial, pem, privateKey, effective, expire }) for certificate mode;
+ * clockOffsetSeconds: how far this WeChat Pay's clock is from the machine's, as seen only in the
+ * Wechatpay-Timestamp it signs and sends (its check of our requests' timestamps keeps true time).
  */
 export async function startFakeWechatPay({
   port,
@@ -48,6 +50,7 @@ export async function startFakeWechatPay({
   certificate,
   apiV3Key,
   stranger,
+  clockOffsetSeconds = 0,
 }) {
   const log = [];
   const seen = new Set();
@@ -69,7 +72,7 @@ export async function startFakeWechatPay({
   }
 
   function signed(res, body, { key, serial, skew = 0, signature, tamper } = {}) {
-    const timestamp = String(Math.floor(Date.now() / 1000) + skew);
+    const timestamp = String(Math.floor(Date.now() / 1000) + clockOffsetSeconds + skew);
     const nonce = randomBytes(16).toString('hex');
     const sig = signature ?? sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`), key).toString('base64');
     reply(res, 200, tamper ? tamper(body) : body, {
