@@ -68,6 +68,39 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, scheme);
     });
 
+    test('every plan of a school, one plan failing', async ({ page }) => {
+      await open(page, contractsUrl({ openid: 'sandbox_fault_one_plan_down', school: 'sunshine' }));
+      // The first answer asks WeChat about every plan: patient on a busy machine.
+      await expect(page.getByText('1 个模板查询失败，见该组的说明；其他模板的记录照常显示。')).toBeVisible({
+        timeout: 20_000,
+      });
+      await expect(page.getByRole('region', { name: /^午餐费/ }).getByRole('table')).toBeVisible();
+      await expectNoViolations(page, scheme);
+    });
+
+    test('a contract by its number', async ({ page }) => {
+      await open(page, contractsUrl({ contract_id: '20260000000000110001' }));
+      await expect(page.getByRole('region', { name: '签约协议号 20260000000000110001' })).toBeVisible();
+      await expectNoViolations(page, scheme);
+    });
+
+    test('the parent directory searched', async ({ page }) => {
+      await open(page, contractsUrl({ q: '李' }));
+      // The demo roster's 李雷 and 李梅, unless roster-import.spec.ts replaced 阳光小学's roster first:
+      // then the answer that none was found, which is scanned as well.
+      await expect(
+        page.getByRole('table', { name: '家长名册中的匹配结果' }).or(page.getByText('家长名册中没有找到“李”')),
+      ).toBeVisible();
+      await expectNoViolations(page, scheme);
+    });
+
+    test('the parent directory admin page', async ({ page }) => {
+      await open(page, '/admin/roster');
+      await expect(page.getByRole('heading', { name: '家长名册', level: 1 })).toBeVisible();
+      await expect(page.getByLabel('名册文件（CSV 或 XLSX，最大 10 MB）')).toBeVisible();
+      await expectNoViolations(page, scheme);
+    });
+
     test('the audit trail', async ({ page }) => {
       await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan }));
       await open(page, '/admin/audit');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { contractIdQuerySchema } from '@/lib/contracts/search-input';
 import { CERTIFICATE_MERCHANT_PORT, FAKE_WECHATPAY_PORT, MERCHANT_PORT, signedIn } from '../playwright.config';
 import { contractsUrl, expect, open, test } from './fixtures';
-import { actionId, callAction, hostileJson, jsonText } from './server-actions';
+import { actionId, callAction, decoded, hostileJson, jsonText } from './server-actions';
 
 /**
  * A contract by its number against the independent fake WeChat Pay (e2e/merchant), in both key
@@ -73,10 +73,6 @@ test('a number refused by validation is never asked of WeChat', async ({ page })
   }
   expect(targets.filter((target) => target.startsWith('/v3/eduschoolpay/contracts/9000%20'))).toEqual([]);
 });
-
-/** What the server reads from React's reply text ("$$…" strings back to "$…"). */
-const decoded = (text: string): unknown =>
-  JSON.parse(text, (_, item) => (typeof item === 'string' && item.startsWith('$$') ? item.slice(1) : item));
 
 /** Contract numbers hidden where only a careless reader would find them. */
 const HIDDEN_NUMBERS = [

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import fc from 'fast-check';
+import { directoryQuerySchema } from '@/lib/contracts/search-input';
 import { E2E_ADMIN } from '../playwright.config';
 import {
   type ActionAnswer,
@@ -7,6 +8,7 @@ import {
   actionId,
   bodySize,
   callAction,
+  decoded,
   formArguments,
   hostileForm,
   hostileJsonArguments,
@@ -19,7 +21,8 @@ import { type OwnServer, startOwnServer } from './spawn-server';
  * missing fields, arrays where strings belong), by a signed-in admin and by nobody: each answers
  * with a clear refusal, never a server error. On a server of its own: the forged sign-ins count
  * against 127.0.0.1. The lookup's bodies, which could reach WeChat, are thrown at the merchant
- * server in security-hostile-routes.spec.ts, where the fake WeChat Pay counts what arrives.
+ * server in security-hostile-routes.spec.ts (queryContracts, queryAllPlans) and
+ * contract-by-id-merchant.spec.ts (queryContract), where the fake WeChat Pay counts what arrives.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -44,6 +47,16 @@ test.afterAll(async () => {
 
 const RUNS = { numRuns: 100 };
 const notAdminOrStaff = hostileText.filter((role) => role !== 'admin' && role !== 'staff');
+/** The sandbox's demo schools: the admin may delete their rosters, so a hostile body never names them. */
+const notADemoSchool = hostileText.filter((key) => !['sunshine', 'mingde'].includes(key.trim().toLowerCase()));
+
+/** A directory search the schema refuses, as the first of any argument list (an accepted one would be searched). */
+const refusedDirectorySearch = hostileJsonArguments.filter(
+  (body) => 'json' in body && !directoryQuerySchema.safeParse((decoded(body.json) as unknown[])[0]).success,
+);
+const refusedAs = (kinds: string[]) => (value: unknown) =>
+  (value as { ok?: boolean })?.ok === false &&
+  kinds.includes((value as { error?: { kind?: string } }).error?.kind ?? '');
 
 /** Each action: the page it is called on, the form fields it reads, and what a refusal looks like. */
 const ACTIONS: {
@@ -52,6 +65,8 @@ const ACTIONS: {
   fields: string[];
   /** Fields drawn from their own values (never a valid role: a hostile body must not create a user). */
   always?: Record<string, fc.Arbitrary<string>>;
+  /** JSON bodies, when not any at all (an action that would act on a valid input gets refused ones only). */
+  json?: fc.Arbitrary<ActionBody>;
   refused: (value: unknown) => boolean;
 }[] = [
   {
@@ -73,6 +88,21 @@ const ACTIONS: {
   // Both end in nothing for a forged body: the language cookie untouched, or a redirect to /login.
   { name: 'setLocale', page: '/login', fields: ['locale'], refused: (value) => value === '$undefined' },
   { name: 'signOut', page: '/contracts', fields: [], refused: () => true },
+  {
+    name: 'searchDirectory',
+    page: '/contracts',
+    fields: ['q', 'school'],
+    json: refusedDirectorySearch,
+    refused: refusedAs(['invalid_input', 'unauthenticated']),
+  },
+  {
+    name: 'deleteRosterAction',
+    page: '/admin/roster',
+    fields: ['school'],
+    always: { school: notADemoSchool },
+    refused: (value) =>
+      (value as { ok?: boolean })?.ok === false && typeof (value as { error?: unknown }).error === 'string',
+  },
 ];
 
 function expectRefused(answer: ActionAnswer, refused: (value: unknown) => boolean, what: string) {
@@ -86,7 +116,7 @@ for (const action of ACTIONS) {
     test.setTimeout(180_000);
     const id = actionId(action.name);
     const anonymous = await playwright.request.newContext();
-    const bodies = fc.oneof(hostileJsonArguments, hostileForm(action.fields, action.always));
+    const bodies = fc.oneof(action.json ?? hostileJsonArguments, hostileForm(action.fields, action.always));
     await fc.assert(
       fc.asyncProperty(bodies, fc.boolean(), async (body: ActionBody, signedIn) => {
         fc.pre(bodySize(body) < 900_000);
@@ -121,4 +151,12 @@ test('the admin is still signed in and the accounts are as they were', async ({ 
   await admin.goto(`${server.url}/admin/users`);
   await expect(admin.getByRole('table')).toBeVisible();
   await expect(admin.getByRole('table').locator('tbody tr')).toHaveCount(1);
+});
+
+test('the demo schools’ parent directories are as they were', async () => {
+  // The sandbox's demo roster (lib/roster/demo-roster.ts): no hostile delete reached either.
+  await admin.goto(`${server.url}/admin/roster?school=sunshine`);
+  await expect(admin.getByText('阳光小学的名册现有 5 行。')).toBeVisible();
+  await admin.goto(`${server.url}/admin/roster?school=mingde`);
+  await expect(admin.getByText('明德中学的名册现有 1 行。')).toBeVisible();
 });

@@ -139,6 +139,10 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** What the server reads from a value's JSON text (React's "$$…" strings back to "$…"). */
+export const decoded = (text: string): unknown =>
+  JSON.parse(text, (_, item) => (typeof item === 'string' && item.startsWith('$$') ? item.slice(1) : item));
+
 /**
  * A forged JSON call: any argument list. (A body that is no list, not JSON, or over 1 MB is refused
  * by Next.js itself before any action runs, with a 500 of its own: not this app's to answer.)
