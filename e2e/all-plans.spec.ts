@@ -76,10 +76,21 @@ test("one plan failing shows its error with WeChat's Request-ID in its own group
   await expect(group(page, '午餐费').getByRole('alert')).toHaveCount(0);
 });
 
-test('a provider admin who names no school is asked to choose one, and nothing is looked up', async ({ page }) => {
-  await open(page, contractsUrl({ openid: ZHANG.openid }));
+test('a provider admin who names no school is asked to choose one, nothing is looked up, and both refusals are recorded', async ({
+  page,
+}) => {
+  // A parent of its own, so the audit trail's newest records for them are this test's.
+  const openid = `oChooseSchool${Date.now().toString(36)}`;
+  await open(page, contractsUrl({ openid }));
   await expect(page.getByRole('alert').filter({ hasText: '请先选择学校' })).toBeVisible(ANSWERED);
   await expect(page.getByRole('table')).toHaveCount(0);
+  const exported = await page.request.post('/contracts/export', { data: { openid, contract_status: 'ALL' } });
+  expect(exported.status()).toBe(400);
+
+  await open(page, `/admin/audit?openid=${openid}`);
+  const rows = page.getByRole('table', { name: '查询记录（最新的在前）' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row).toContainText('未选择学校（未发送）');
 });
 
 test("a clerk of one school sees that school's plans only, whatever school the URL names", async ({ browser }) => {

@@ -6,7 +6,7 @@ import { type ExportEvent, type ExportSearch, exportEvents, walkPlans } from '@/
 import type { LookupError } from '@/lib/contracts/failure';
 import { type NamedPlan, planName } from '@/lib/contracts/plans';
 import { allPlansQuerySchema } from '@/lib/contracts/search-input';
-import { plansOfSchool } from '@/lib/contracts/server/all-plans-lookup';
+import { plansOfSchool, recordSchoolRefusal } from '@/lib/contracts/server/all-plans-lookup';
 import { lookupContractsAs } from '@/lib/contracts/server/staff-lookup';
 import { recordExportEnd } from '@/lib/operations/server/metrics';
 import type { Actor } from '@/lib/schools/roles';
@@ -34,6 +34,7 @@ function refusal(status: number, event: ExportEvent): Response {
 async function plansToExport(
   staff: Actor,
   body: Record<string, unknown>,
+  clientIp: string | null,
 ): Promise<{ ok: true; plans: NamedPlan[] } | { ok: false; error: LookupError }> {
   const { db } = await getStore();
   if (body?.plan_id !== undefined) {
@@ -47,6 +48,10 @@ async function plansToExport(
   if (!asked.success) return { ok: false, error: { kind: 'invalid_input' } };
   const found = await plansOfSchool(db, staff, typeof body?.school === 'string' ? body.school : undefined);
   if (found.ok) return { ok: true, plans: found.school.plans };
+  // Refused before any plan is asked, and recorded as such, like the view's own search.
+  if (!(await recordSchoolRefusal(db, staff, asked.data, found.refusal, clientIp, 'export'))) {
+    return { ok: false, error: { kind: 'internal' } };
+  }
   return { ok: false, error: { kind: found.refusal === 'no_school' ? 'no_school' : 'invalid_input' } };
 }
 
@@ -74,9 +79,9 @@ async function exportContracts(request: NextRequest): Promise<Response> {
     return refusal(400, { type: 'error', error: { kind: 'invalid_input' }, done: 0 });
   }
   const search = { openid: body?.openid, contract_status: body?.contract_status } as ExportSearch;
-  const plans = await plansToExport(staff, body);
-  if (!plans.ok) return refusal(400, { type: 'error', error: plans.error, done: 0 });
   const ip = await clientIp();
+  const plans = await plansToExport(staff, body, ip);
+  if (!plans.ok) return refusal(400, { type: 'error', error: plans.error, done: 0 });
   const t = await getTranslations({ locale: DEFAULT_LOCALE });
 
   const walk = walkPlans(

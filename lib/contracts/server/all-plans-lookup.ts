@@ -19,7 +19,7 @@ import { schoolChoicesOf } from '@/lib/schools/server/choices';
 import { getStore } from '@/lib/server/db/database';
 import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
-import { lookupContractsAs } from './staff-lookup';
+import { type LookupPurpose, lookupContractsAs } from './staff-lookup';
 
 export type PlansOfSchool = { ok: true; school: SchoolChoice } | Extract<SchoolPick, { ok: false }>;
 
@@ -59,6 +59,44 @@ async function askPlan(
 }
 
 /**
+ * Records a search of every plan refused before any plan was asked (no school, or a school to
+ * choose), as a lookup or an export: every refused search is in the audit trail. False when the
+ * record could not be written (the caller then withholds its answer).
+ */
+export async function recordSchoolRefusal(
+  db: Kysely<Database>,
+  staff: Actor,
+  query: Pick<AllPlansQuery, 'openid' | 'contract_status'> & { limit?: number },
+  refusal: string,
+  clientIp: string | null,
+  purpose: LookupPurpose,
+): Promise<boolean> {
+  try {
+    await appendAudit(db, {
+      at: Date.now(),
+      user_id: staff.userId,
+      username: staff.username,
+      action: purpose,
+      openid: query.openid,
+      plan_id: null,
+      contract_status: query.contract_status,
+      offset: 0,
+      limit: query.limit ?? null,
+      outcome: refusal,
+      result_count: null,
+      error_code: null,
+      request_id: null,
+      client_ip: clientIp,
+      school_key: null,
+    });
+    return true;
+  } catch (error) {
+    logger.error({ err: String(error) }, 'audit record could not be written; search withheld');
+    return false;
+  }
+}
+
+/**
  * A parent in every live plan of one school: the school decided here from the clerk's reach
  * and the school asked for, then each plan asked (at most ALL_PLANS_CONCURRENCY at a time) as one
  * lookup of its own through lookupContractsAs. One plan failing leaves the others' rows. A search
@@ -72,29 +110,8 @@ export async function lookupAllPlansAs(
   const { db } = await getStore();
   const found = await plansOfSchool(db, staff, query.school);
   if (!found.ok) {
-    try {
-      await appendAudit(db, {
-        at: Date.now(),
-        user_id: staff.userId,
-        username: staff.username,
-        action: 'lookup',
-        openid: query.openid,
-        plan_id: null,
-        contract_status: query.contract_status,
-        offset: 0,
-        limit: query.limit,
-        outcome: found.refusal,
-        result_count: null,
-        error_code: null,
-        request_id: null,
-        client_ip: clientIp,
-        school_key: null,
-      });
-    } catch (error) {
-      logger.error({ err: String(error) }, 'audit record could not be written; lookup withheld');
-      return { ok: false, error: { kind: 'internal' } };
-    }
-    return found;
+    const recorded = await recordSchoolRefusal(db, staff, query, found.refusal, clientIp, 'lookup');
+    return recorded ? found : { ok: false, error: { kind: 'internal' } };
   }
   const { school } = found;
   const results = await mapBounded(school.plans, ALL_PLANS_CONCURRENCY, (plan) =>
