@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { CERTIFICATE_MERCHANT_PORT, signedIn } from '../playwright.config';
 import { expect, open, test } from './fixtures';
+import { createStaffOnUsersPage } from './people';
 
 /**
  * The diagnostics page, as IT sees it: every check green against the sandbox; the certificate
@@ -60,12 +61,7 @@ test.describe('the certificate merchant, whose primary host refuses connections'
 
 test('a clerk is refused the page', async ({ page, browser }) => {
   const clerk = { username: `diag-${Date.now().toString(36)}`, password: 'clerk-password-1' };
-  await open(page, '/admin/users');
-  await page.getByLabel('用户名').fill(clerk.username);
-  await page.getByLabel('初始密码').fill(clerk.password);
-  await page.getByRole('checkbox', { name: '阳光小学' }).first().check();
-  await page.getByRole('button', { name: '创建用户' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
+  await createStaffOnUsersPage(page, clerk);
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: 'zh-CN' });
   const clerkPage = await context.newPage();

@@ -30,3 +30,13 @@ export async function signInAs(browser: Browser, who: Person): Promise<Page> {
   await expect(page).toHaveURL(/\/contracts$/);
   return page;
 }
+
+/** Creates a staff account of 阳光小学 through the users page as an admin would, and waits for its confirmation. */
+export async function createStaffOnUsersPage(page: Page, who: Person): Promise<void> {
+  await open(page, '/admin/users');
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('初始密码').fill(who.password);
+  await page.getByRole('checkbox', { name: '阳光小学' }).first().check();
+  await page.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${who.username}` })).toBeVisible();
+}

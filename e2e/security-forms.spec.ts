@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expect, open, test, ZHANG } from './fixtures';
+import { createStaffOnUsersPage } from './people';
 
 /**
  * Every form works before the page's script has run (a slow school PC, a clerk quick to press
@@ -84,12 +85,7 @@ test('the language and theme switches, signed out and signed in', async ({ page 
 test('the users page and the audit filters', async ({ page }) => {
   const failures = watchServerErrors(page);
   await signIn(page);
-  await open(page, '/admin/users');
-  await page.getByLabel('用户名').fill(clerk.username);
-  await page.getByLabel('初始密码').fill(clerk.password);
-  await page.getByRole('checkbox', { name: '阳光小学' }).first().check();
-  await page.getByRole('button', { name: '创建用户' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已创建用户 ${clerk.username}` })).toBeVisible();
+  await createStaffOnUsersPage(page, clerk);
 
   await page.getByLabel(`${clerk.username} 的角色`, { exact: true }).selectOption('admin');
   await page.getByRole('button', { name: `更改 ${clerk.username} 的角色` }).click();
