@@ -9,6 +9,7 @@ import { logger } from '@/lib/server/logger';
 import { perProcess } from '@/lib/server/singleton';
 import { getSettings } from '@/lib/settings/settings';
 import type { DatabaseSettings } from '@/lib/settings/storage';
+import { keepingStatements } from './kept-statements';
 import { migrate } from './migrations';
 import type { Database, DatabaseType } from './schema';
 
@@ -56,7 +57,7 @@ export function openStore(database: DatabaseSettings): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) }),
     type: 'sqlite',
     where: file,
   };
