@@ -12,6 +12,11 @@ import { getSettings } from '@/lib/settings/settings';
  * Not the roster upload: for a request the proxy runs on, Next.js reads the whole body first (to
  * hand the proxy a copy), before the route can check who is asking, and cuts it at 10 MB. That
  * route answers JSON only, so it needs no script nonce, and checks everything itself.
+ *
+ * Not a server action called from a page (its request carries Next-Action): it answers React's
+ * data, never HTML, so a nonce has nothing to mark, and the proxy's pass (a copy of the request
+ * and its body) was a quarter of a lookup's CPU (BENCHMARKS.md). Each action checks who is asking
+ * itself. A form posted before the page's script runs has no such header: it gets the policy.
  */
 export function proxy(request: NextRequest) {
   // NODE_ENV here is the build's kind, written in at build time: not a setting read at run time.
@@ -27,5 +32,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|icon.svg|admin/roster/upload).*)'],
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|icon.svg|admin/roster/upload).*)',
+      missing: [{ type: 'header', key: 'next-action' }],
+    },
+  ],
 };
