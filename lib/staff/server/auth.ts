@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { betterAuth } from 'better-auth';
+import { type AuthContext, betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { admin, username } from 'better-auth/plugins';
@@ -12,6 +12,8 @@ import { isHttpsRequest } from '@/lib/server/transport';
 import type { AccessSettings } from '@/lib/settings/access';
 import { getSettings } from '@/lib/settings/settings';
 import type { SessionSecretSource } from '@/lib/settings/storage';
+import type { SessionCookieRules } from '@/lib/staff/session-cookie';
+import type { SessionLife } from './session-read';
 
 /**
  * The session secret: the one given (BETTER_AUTH_SECRET), or for a single instance on SQLite the
@@ -107,4 +109,24 @@ export type Auth = Awaited<ReturnType<typeof createAuth>>;
 /** The one better-auth instance of this process. */
 export function getAuth(): Promise<Auth> {
   return perProcess('auth', createAuth);
+}
+
+/** How this process's better-auth signs its session cookie and keeps sessions alive (session-read.ts). */
+export function sessionRules(): Promise<SessionCookieRules & SessionLife> {
+  return perProcess('session-rules', async () => sessionRulesOf(await getAuth()));
+}
+
+/** What a better-auth instance's context says about its session cookie and sessions' life. */
+export async function sessionRulesOf(auth: {
+  $context: Promise<Pick<AuthContext, 'authCookies' | 'secret' | 'sessionConfig'>>;
+}): Promise<SessionCookieRules & SessionLife> {
+  const context = await auth.$context;
+  const cookies = context.authCookies;
+  return {
+    tokenCookie: cookies.sessionToken.name,
+    otherCookies: [cookies.dontRememberToken.name, cookies.sessionData.name],
+    secret: context.secret,
+    expiresInSeconds: context.sessionConfig.expiresIn,
+    updateAgeSeconds: context.sessionConfig.updateAge,
+  };
 }

@@ -5,7 +5,8 @@ import { type Actor, roleOf } from '@/lib/schools/roles';
 import { schoolKeysOf } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import { requestAddress } from '@/lib/server/request-address';
-import { getAuth } from './auth';
+import { getAuth, sessionRules } from './auth';
+import { readSession, type SessionUser } from './session-read';
 
 /**
  * The signed-in staff member behind this request: their role and the keys of their schools, and
@@ -28,17 +29,26 @@ export async function currentStaff(): Promise<Staff | null> {
  * once a response is streaming, no cookie can be set any more.
  */
 export async function staffOf(requestHeaders: Headers, { refresh = true } = {}): Promise<Staff | null> {
+  const { db } = await getStore();
+  const read = await readSession(db, await sessionRules(), requestHeaders.get('cookie'), { refresh, now: Date.now() });
+  const user = read === 'ask' ? await askBetterAuth(requestHeaders, refresh) : read;
+  if (!user || user.banned) return null;
+  // Read on every request like the role: a school given or taken away applies at once.
+  const schools = await schoolKeysOf(db, user.userId);
+  return { userId: user.userId, username: user.username, role: roleOf(user.role), schools, sessionId: user.sessionId };
+}
+
+/** better-auth's own getSession, for every case but the plain one (session-read.ts). */
+async function askBetterAuth(requestHeaders: Headers, refresh: boolean): Promise<SessionUser | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: !refresh } });
-  if (!session || session.user.banned) return null;
-  // Read on every request like the role: a school given or taken away applies at once.
-  const schools = await schoolKeysOf((await getStore()).db, session.user.id);
+  if (!session) return null;
   return {
+    sessionId: session.session.id,
     userId: session.user.id,
     username: session.user.username ?? session.user.name,
-    role: roleOf(session.user.role),
-    schools,
-    sessionId: session.session.id,
+    role: session.user.role ?? null,
+    banned: Boolean(session.user.banned),
   };
 }
 
