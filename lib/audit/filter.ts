@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuditFilter } from '@/lib/audit/record';
 import { SCHOOL_KEY_PATTERN } from '@/lib/schools/names';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
@@ -21,20 +21,20 @@ export type AuditIssue = Exclude<keyof (typeof messages)['audit']['validation'],
 const issue = (key: AuditIssue) => ({ error: key });
 
 /** Optional text: trimmed, and blank counts as not given. */
-const optionalText = (max: number, key: AuditIssue) =>
-  z
-    .string()
-    .trim()
-    .max(max, issue(key))
-    .transform((value) => value || undefined)
-    .optional();
+const blankAsAbsent = z.transform((value: string) => value || undefined);
 
-const optionalDate = z
-  .string()
-  .trim()
-  .refine((value) => value === '' || isIsoDate(value), issue('date'))
-  .transform((value) => value || undefined)
-  .optional();
+const optionalText = (max: number, key: AuditIssue) =>
+  z.optional(z.pipe(z.string().check(z.trim(), z.maxLength(max, issue(key))), blankAsAbsent));
+
+const optionalDate = z.optional(
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.refine((value) => value === '' || isIsoDate(value), issue('date')),
+    ),
+    blankAsAbsent,
+  ),
+);
 
 export const auditSearchSchema = z
   .object({
@@ -42,22 +42,24 @@ export const auditSearchSchema = z
     openid: optionalText(200, 'openid'),
     from: optionalDate,
     to: optionalDate,
-    school: optionalText(32, 'school').refine(
-      (key) => key === undefined || SCHOOL_KEY_PATTERN.test(key),
-      issue('school'),
+    school: optionalText(32, 'school').check(
+      z.refine((key) => key === undefined || SCHOOL_KEY_PATTERN.test(key), issue('school')),
     ),
-    page: z
-      .string()
-      .regex(/^\d{1,7}$/, issue('page'))
-      .transform(Number)
-      .pipe(z.number().min(1, issue('page')).max(MAX_AUDIT_PAGE, issue('page')))
-      .default(1),
+    page: z._default(
+      z.pipe(
+        z.pipe(z.string().check(z.regex(/^\d{1,7}$/, issue('page'))), z.transform(Number)),
+        z.number().check(z.gte(1, issue('page')), z.lte(MAX_AUDIT_PAGE, issue('page'))),
+      ),
+      1,
+    ),
   })
   // Judged only between two real dates: a refused date is one message, not two.
-  .refine(({ from, to }) => !from || !to || !isIsoDate(from) || !isIsoDate(to) || from <= to, {
-    ...issue('range'),
-    path: ['to'],
-  });
+  .check(
+    z.refine(({ from, to }) => !from || !to || !isIsoDate(from) || !isIsoDate(to) || from <= to, {
+      ...issue('range'),
+      path: ['to'],
+    }),
+  );
 
 export type AuditSearch = z.output<typeof auditSearchSchema>;
 export type AuditFieldErrors = Partial<Record<AuditSearchField, AuditIssue>>;

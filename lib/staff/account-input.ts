@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
 import type messages from '@/messages/zh-CN.json';
 
@@ -32,25 +32,26 @@ export const PASSWORD_MAX = 128;
 export type UserIssue = keyof (typeof messages)['users']['errors'];
 const issue = (key: UserIssue) => ({ error: key });
 
-const username = z
-  .string(issue('usernameRequired'))
-  .trim()
-  .min(1, issue('usernameRequired'))
-  .min(USERNAME_MIN, issue('usernameLength'))
-  .max(USERNAME_MAX, issue('usernameLength'))
-  .regex(/^[A-Za-z0-9_.-]+$/, issue('usernameFormat'))
+const username = z.string(issue('usernameRequired')).check(
+  z.trim(),
+  z.minLength(1, issue('usernameRequired')),
+  z.minLength(USERNAME_MIN, issue('usernameLength')),
+  z.maxLength(USERNAME_MAX, issue('usernameLength')),
+  z.regex(/^[A-Za-z0-9_.-]+$/, issue('usernameFormat')),
   // better-auth needs an address for every user; placeholderEmail() makes one of the username,
   // and an address cannot start or end with a dot or hold two in a row.
-  .refine((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), issue('usernameDots'));
+  z.refine((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), issue('usernameDots')),
+);
 
 // Passwords are taken exactly as typed: no trimming.
 const password = z
   .string(issue('passwordLength'))
-  .min(PASSWORD_MIN, issue('passwordLength'))
-  .max(PASSWORD_MAX, issue('passwordLength'));
+  .check(z.minLength(PASSWORD_MIN, issue('passwordLength')), z.maxLength(PASSWORD_MAX, issue('passwordLength')));
 
 const role = z.enum(USER_ROLES, issue('role'));
-const userId = z.string(issue('userMissing')).min(1, issue('userMissing')).max(200, issue('userMissing'));
+const userId = z
+  .string(issue('userMissing'))
+  .check(z.minLength(1, issue('userMissing')), z.maxLength(200, issue('userMissing')));
 
 export const createUserSchema = z.object({ username, password, role });
 export const userRefSchema = z.object({ userId });
@@ -76,12 +77,12 @@ export type AdminActionResult =
 export type FormParse<T> = { ok: true; data: T } | { ok: false; issue: UserIssue; fieldIssues: UserFieldIssues };
 
 /** Validates named fields of a form (or plain object): the first problem is the issue, each field's beside it. */
-export function parseUserForm<T extends z.ZodType>(
+export function parseUserForm<T extends z.ZodMiniType>(
   schema: T,
   form: FormData | Record<string, unknown>,
 ): FormParse<z.output<T>> {
   const get = (name: string) => (form instanceof FormData ? form.get(name) : form[name]) ?? undefined;
-  const shape = (schema as unknown as z.ZodObject).shape as Record<string, unknown>;
+  const shape = (schema as unknown as z.ZodMiniObject).shape as Record<string, unknown>;
   const input = Object.fromEntries(Object.keys(shape).map((name) => [name, get(name)]));
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };

@@ -2,7 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Translator } from '@/i18n/translator';
 import type { Origin } from '@/lib/schools/roles';
 import { getStore } from '@/lib/server/db/database';
@@ -77,7 +77,7 @@ interface AdminAct<Input> {
  * form is validated, then the change is made; the outcome is logged for operators and the page
  * refreshed. Failures come back as values, never thrown to the browser.
  */
-async function adminAction<S extends z.ZodType>(
+async function adminAction<S extends z.ZodMiniType>(
   action: string,
   schema: S,
   form: FormData,
