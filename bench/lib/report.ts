@@ -238,6 +238,22 @@ function renderTable(r: Results): string {
         '',
       ]);
     }
+    // RSS rises and falls with V8's collections, so two single samples can land anywhere on the
+    // saw; a leak raises the peaks, a sawtooth does not.
+    if (m.rssEvery1000.length === 10) {
+      const firstPeak = Math.max(...m.rssEvery1000.slice(0, 5));
+      const lastPeak = Math.max(...m.rssEvery1000.slice(5));
+      const peakGrowth = lastPeak / firstPeak - 1;
+      rows.push([
+        '5',
+        '… context: highest RSS of the last 5 of the 10 steps vs of the first 5 (a leak raises the peaks)',
+        MB(lastPeak),
+        MB(firstPeak),
+        `${peakGrowth >= 0 ? '+' : ''}${(peakGrowth * 100).toFixed(1)}%`,
+        '',
+        '',
+      ]);
+    }
   }
   if (r.allPlans) rows.push(...allPlansRows(r.allPlans));
   const header = ['#', 'measure', 'this project', 'beside it', 'ratio / difference', 'goal', 'status'];
