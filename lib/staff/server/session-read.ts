@@ -38,8 +38,15 @@ export async function readSession(
   const row = await db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.userId')
-    .select(['session.id as sessionId', 'session.expiresAt', 'user.id as userId', 'user.username', 'user.name'])
-    .select(['user.role', 'user.banned'])
+    .select([
+      'session.id as sessionId',
+      'session.expiresAt',
+      'user.id as userId',
+      'user.username',
+      'user.name',
+      'user.role',
+      'user.banned',
+    ])
     .where('session.token', '=', cookie.token)
     .executeTakeFirst();
   if (!row) return 'ask';
