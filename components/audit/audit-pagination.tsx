@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
 import { DataTablePagination } from '@/components/ui/data-table/data-table-pagination';
+import { Link } from '@/components/ui/link';
 import { AUDIT_PAGE_SIZE, type AuditSearch, auditHref } from '@/lib/audit/filter';
 
 interface AuditPaginationProps {

@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
+import { Link } from '@/components/ui/link';
 import { contractQueryKey } from '@/lib/contracts/contract-found';
 import { type NamedPlan, planName } from '@/lib/contracts/plans';
 import { allPlansHref, type ContractIdQuery, contractsHref } from '@/lib/contracts/search-input';

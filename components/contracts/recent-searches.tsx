@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
 import type { RecentSearch } from '@/lib/audit/recent';
 import { statusText } from '@/lib/contracts/fields';
 import { type NamedPlan, planName } from '@/lib/contracts/plans';

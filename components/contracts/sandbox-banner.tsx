@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
 import { type NamedPlan, planName } from '@/lib/contracts/plans';
 import { contractsHref } from '@/lib/contracts/search-input';
 import { DEMO_PARENT_SUMMARIES, DEMO_PLANS, FAULT_SUMMARIES } from '@/lib/sandbox';

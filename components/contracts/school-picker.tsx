@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { SchoolChoice } from '@/lib/schools/choice';
 import { withParams } from '@/lib/url-state';

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ThemeControl } from '@/components/theme/theme-control';
 import { secondaryButtonClass } from '@/components/ui/button-styles';
+import { Link } from '@/components/ui/link';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
 import { LanguageSwitch } from './language-switch';

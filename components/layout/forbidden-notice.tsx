@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { primaryButtonClass } from '@/components/ui/button-styles';
+import { Link } from '@/components/ui/link';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import type { Staff } from '@/lib/staff/server/session';
 import { type AdminPlace, AppHeader } from './app-header';

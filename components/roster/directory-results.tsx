@@ -1,11 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { LookupErrorPanel } from '@/components/contracts/lookup-error-panel';
 import { buttonClass } from '@/components/ui/button-styles';
 import { FailurePanel } from '@/components/ui/failure-panel';
+import { Link } from '@/components/ui/link';
 import { TableBox } from '@/components/ui/table-box';
 import { allPlansHref, type DirectoryQuery } from '@/lib/contracts/search-input';
 import { type DirectoryResult, directoryQueryKey } from '@/lib/roster/directory-result';

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/layout/admin-page';
 import { ForbiddenNotice } from '@/components/layout/forbidden-notice';
 import { DeleteRosterForm } from '@/components/roster/import/delete-roster-form';
 import { RosterImportForm } from '@/components/roster/import/roster-import-form';
+import { Link } from '@/components/ui/link';
 import { rosterSize } from '@/lib/roster/server/roster-store';
 import { schoolsInScope } from '@/lib/schools/scope';
 import { listSchools } from '@/lib/schools/server/directory';
