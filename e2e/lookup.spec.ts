@@ -46,6 +46,25 @@ test('the first page of a search URL is in the server’s HTML', async ({ page }
   expect(html).toContain('第 1–20 条，共 53 条');
 });
 
+test('a page view asks the server for that page only; its links fetch their page when clicked', async ({ page }) => {
+  // Every page is rendered per request: a link that fetched its page ahead (Next.js's prefetch)
+  // cost the server a render for each link in view, after every page view.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/_next/static/') && url.pathname !== '/icon.svg') asked.push(url.pathname + url.search);
+  });
+  const search = contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan });
+  await open(page, search);
+  await open(page, '/contracts');
+  await page.waitForTimeout(500);
+  expect(asked).toEqual([search, '/contracts']);
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '查询记录' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  await expect(page.getByRole('link', { name: '查询记录' })).toHaveAttribute('aria-current', 'page');
+});
+
 test('the URL restores a search on reload, and the back button returns to the previous one', async ({ page }) => {
   await open(page, contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan, offset: 20, limit: 20 }));
   await expect(range(page)).toHaveText('第 21–40 条，共 53 条');
