@@ -52,7 +52,8 @@ test('a page view asks the server for that page only; its links fetch their page
   const asked: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!url.pathname.startsWith('/_next/static/') && url.pathname !== '/icon.svg') asked.push(url.pathname + url.search);
+    if (!url.pathname.startsWith('/_next/static/') && url.pathname !== '/icon.svg')
+      asked.push(url.pathname + url.search);
   });
   const search = contractsUrl({ openid: ZHANG.openid, plan_id: ZHANG.plan });
   await open(page, search);
