@@ -115,6 +115,14 @@ test('the app compresses when reached directly, and leaves it to the proxy with 
   expect(behind.headers()['content-encoding']).toBeUndefined();
 });
 
+test("the guide's systemd unit gives the server the node options of `npm start`", () => {
+  // The memory limit keeps the heap near what is alive; the benchmarks measure the server with it.
+  const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
+  const options = /NODE_OPTIONS="([^"$]*)/.exec(start)?.[1]?.trim();
+  expect(options).toContain('--max-old-space-size=');
+  expect(readFileSync('docs/deploy.md', 'utf8')).toContain(`Environment=NODE_OPTIONS=${options}\n`);
+});
+
 test("Debian's nginx accepts the guide's site", () => {
   const result = spawnSync(NGINX, ['-t', '-c', config, '-e', join(dir, 'error.log')], { encoding: 'utf8' });
   expect(result.stderr).toContain('syntax is ok');

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpuMs, rssBytes, spawnTracked, stopChild } from './children';
 import { ROOT } from './paths';
@@ -64,14 +64,34 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`next start did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-/** `next start` of the existing build (`.next/`), in sandbox mode, on 127.0.0.1:port. */
+/**
+ * The `node` flags package.json's start script gives the server (in NODE_OPTIONS, as the deployment
+ * guide's systemd unit does): the benchmark measures the server as it is deployed.
+ */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const options = /NODE_OPTIONS="([^"$]*)/.exec(scripts.start)?.[1];
+  if (options === undefined) throw new Error(`package.json's start script sets no NODE_OPTIONS: ${scripts.start}`);
+  return options.split(' ').filter(Boolean);
+}
+
+/** `next start` of the existing build (`.next/`), in sandbox mode, on 127.0.0.1:port, as `npm start` runs it. */
 export async function startNextServer(options: StartOptions): Promise<NextServer> {
   mkdirSync(join(options.logFile, '..'), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const nextBin = require.resolve('next/dist/bin/next', { paths: [ROOT] });
   const child = spawnTracked(
     process.execPath,
-    [...(options.nodeFlags ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(options.port)],
+    [
+      ...startScriptNodeFlags(),
+      ...(options.nodeFlags ?? []),
+      nextBin,
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(options.port),
+    ],
     { cwd: ROOT, env: sandboxEnv(options.dataDir), stdio: ['ignore', log, log] },
   );
   closeSync(log);
