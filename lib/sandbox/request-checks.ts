@@ -60,8 +60,11 @@ export function createRequestChecks(merchant: Merchant, now: () => number) {
       valid = false;
     }
     if (!valid) return signError(message);
+    // A nonce is remembered as long as its timestamp could pass; a Map keeps them in the order they
+    // came, so the expired ones are at its front and the first one still valid ends the sweep.
     for (const [nonce, seenAt] of seenNonces) {
-      if (now() - seenAt > MAX_CLOCK_SKEW_SECONDS) seenNonces.delete(nonce);
+      if (now() - seenAt <= MAX_CLOCK_SKEW_SECONDS) break;
+      seenNonces.delete(nonce);
     }
     if (seenNonces.has(auth.nonce_str)) return { status: 401, code: 'SIGN_ERROR', message: '重复的随机串 nonce_str' };
     seenNonces.set(auth.nonce_str, now());
