@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '@/lib/validation/validate';
 import { contractAnswerSchema } from './answer';
 import { contractQueryKey, foundContract } from './contract-found';
 import { contractRequest } from './request';
@@ -24,7 +25,7 @@ describe('the request for one contract', () => {
   it.each(['../../users/o1/contracts', 'a/b', 'a?b=c', '2026 0001', '', 'x'.repeat(65)])(
     'is never made for %j: the schema refuses it first',
     (contractId) => {
-      expect(contractIdQuerySchema.safeParse({ contract_id: contractId }).success).toBe(false);
+      expect(validate(contractIdQuerySchema, { contract_id: contractId }).success).toBe(false);
     },
   );
 

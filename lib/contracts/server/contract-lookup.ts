@@ -16,6 +16,7 @@ import { findPlan } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
+import { validate } from '@/lib/validation/validate';
 import { answerRecorded, asked, overLookupLimit } from './audited';
 
 type Fetched = { ok: true; row: ContractRow; requestId: string | null } | { ok: false; error: LookupError };
@@ -80,7 +81,7 @@ async function judged(db: Kysely<Database>, staff: Actor, fetched: Fetched): Pro
 
 async function lookUp(db: Kysely<Database>, staff: Actor, input: unknown): Promise<Ending> {
   if (await overLookupLimit(db, staff)) return refused({ kind: 'staff_rate_limited' });
-  const parsed = contractIdQuerySchema.safeParse(input);
+  const parsed = validate(contractIdQuerySchema, input);
   if (!parsed.success) return refused({ kind: 'invalid_input' });
   // A clerk with no school can reach no plan: nothing is worth asking WeChat.
   const reach = lookupScope(staff, undefined);
