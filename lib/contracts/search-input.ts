@@ -29,6 +29,8 @@ export const PLAN_ID_MAX = 32;
  * language: the form and the page translate the key where they show it, in the reader's language.
  */
 export type ContractsIssue = keyof (typeof messages)['validation'];
+/** A message key, checked against the messages. */
+const issue = (key: ContractsIssue) => key;
 
 /** Whole numbers (safe integers) given as numbers, or as strings of digits (from a URL), nothing looser. */
 const wholeNumber = (key: ContractsIssue) =>
@@ -54,13 +56,13 @@ const idSchema = (max: number, required: ContractsIssue, tooLong: ContractsIssue
 
 const openidSchema = idSchema(128, 'openidRequired', 'openidTooLong', 'openidFormat');
 
-const statusSchema = v.optional(v.picklist(CONTRACT_STATUSES, 'status'), 'ALL');
+const statusSchema = v.optional(v.picklist(CONTRACT_STATUSES, issue('status')), 'ALL');
 
 /** A school key as the school picker writes it; the server decides what it may reach. */
 const schoolSchema = v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)));
 
 const limitSchema = v.optional(
-  v.pipe(wholeNumber('limit'), v.minValue(1, 'limit'), v.maxValue(MAX_LIMIT, 'limit')),
+  v.pipe(wholeNumber('limit'), v.minValue(1, issue('limit')), v.maxValue(MAX_LIMIT, issue('limit'))),
   DEFAULT_LIMIT,
 );
 
@@ -70,11 +72,11 @@ export const contractsQuerySchema = v.pipe(
     plan_id: idSchema(PLAN_ID_MAX, 'planIdRequired', 'planIdTooLong', 'planIdFormat'),
     contract_status: statusSchema,
     limit: limitSchema,
-    offset: v.optional(v.pipe(wholeNumber('offset'), v.minValue(0, 'offset')), 0),
+    offset: v.optional(v.pipe(wholeNumber('offset'), v.minValue(0, issue('offset'))), 0),
   }),
   // Judged only once the limit itself is valid: a refused limit is one message, not two.
   v.forward(
-    v.check((query) => !(query.limit >= 1) || query.offset % query.limit === 0, 'offsetMultiple'),
+    v.check((query) => !(query.limit >= 1) || query.offset % query.limit === 0, issue('offsetMultiple')),
     ['offset'],
   ),
 );
@@ -114,10 +116,10 @@ export type ContractIdQuery = v.InferOutput<typeof contractIdQuerySchema>;
 /** A search of the parent directory (家长名册) of the clerk's schools, or of the school asked for. */
 export const directoryQuerySchema = fields({
   q: v.pipe(
-    v.string('directoryTextRequired'),
+    v.string(issue('directoryTextRequired')),
     v.trim(),
-    v.minLength(1, 'directoryTextRequired'),
-    v.maxLength(DIRECTORY_TEXT_MAX, 'directoryTextTooLong'),
+    v.minLength(1, issue('directoryTextRequired')),
+    v.maxLength(DIRECTORY_TEXT_MAX, issue('directoryTextTooLong')),
   ),
   school: schoolSchema,
 });
