@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { readParams, type UrlParams, withParams } from '@/lib/url-state';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
-import { fields, validate } from '@/lib/validation/validate';
+import { plainObject, validate } from '@/lib/validation/validate';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -67,7 +67,7 @@ const limitSchema = v.optional(
 );
 
 export const contractsQuerySchema = v.pipe(
-  fields({
+  plainObject({
     openid: openidSchema,
     plan_id: idSchema(PLAN_ID_MAX, 'planIdRequired', 'planIdTooLong', 'planIdFormat'),
     contract_status: statusSchema,
@@ -99,7 +99,7 @@ export function parseContractsQuery(input: unknown): QueryParse {
  * filter applying to all. Which school is the server's to decide from the clerk's reach and the
  * school asked for (`school`, a school key, as the school picker writes it).
  */
-export const allPlansQuerySchema = fields({
+export const allPlansQuerySchema = plainObject({
   openid: openidSchema,
   contract_status: statusSchema,
   limit: limitSchema,
@@ -108,13 +108,13 @@ export const allPlansQuerySchema = fields({
 export type AllPlansQuery = v.InferOutput<typeof allPlansQuerySchema>;
 
 /** One contract by its 签约协议号 (WeChat's contract_id). */
-export const contractIdQuerySchema = fields({
+export const contractIdQuerySchema = plainObject({
   contract_id: idSchema(CONTRACT_ID_MAX, 'contractIdRequired', 'contractIdTooLong', 'contractIdFormat'),
 });
 export type ContractIdQuery = v.InferOutput<typeof contractIdQuerySchema>;
 
 /** A search of the parent directory (家长名册) of the clerk's schools, or of the school asked for. */
-export const directoryQuerySchema = fields({
+export const directoryQuerySchema = plainObject({
   q: v.pipe(
     v.string(issue('directoryTextRequired')),
     v.trim(),

@@ -27,7 +27,7 @@ async function fetchContract(query: ContractIdQuery): Promise<Fetched> {
     const { client } = await getGateway();
     const { path, params } = contractRequest(query);
     const answer = await client.get(path, params);
-    const shape = contractAnswerSchema.safeParse(answer.json);
+    const shape = validate(contractAnswerSchema, answer.json);
     const row = shape.success ? foundContract(shape.data, query) : null;
     if (!row) {
       logger.warn({ requestId: answer.requestId }, 'wechatpay contract answer has an unexpected shape');
