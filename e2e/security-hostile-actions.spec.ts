@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import fc from 'fast-check';
 import { directoryQuerySchema } from '@/lib/contracts/search-input';
+import { validate } from '@/lib/validation/validate';
 import { E2E_ADMIN } from '../playwright.config';
 import {
   type ActionAnswer,
@@ -52,7 +53,7 @@ const notADemoSchool = hostileText.filter((key) => !['sunshine', 'mingde'].inclu
 
 /** A directory search the schema refuses, as the first of any argument list (an accepted one would be searched). */
 const refusedDirectorySearch = hostileJsonArguments.filter(
-  (body) => 'json' in body && !directoryQuerySchema.safeParse((decoded(body.json) as unknown[])[0]).success,
+  (body) => 'json' in body && !validate(directoryQuerySchema, (decoded(body.json) as unknown[])[0]).success,
 );
 const refusedAs = (kinds: string[]) => (value: unknown) =>
   (value as { ok?: boolean })?.ok === false &&

@@ -1,6 +1,7 @@
 import { checkPlanId, checkPlanName, checkSchoolKey, checkSchoolName, checkWechatSchoolId } from '@/lib/schools/names';
 import { isRole, type Role } from '@/lib/schools/roles';
 import { createUserSchema } from '@/lib/staff/account-input';
+import { validate } from '@/lib/validation/validate';
 
 /**
  * The admin command line's arguments as a typed command, or one line saying what is wrong. Pure:
@@ -115,7 +116,7 @@ function planName(raw: string): string {
 }
 
 function username(raw: string): string {
-  const name = createUserSchema.shape.username.safeParse(raw);
+  const name = validate(createUserSchema.entries.username, raw);
   if (name.success) return name.data;
   return fail(
     `bad username ${JSON.stringify(raw)}: 2–32 letters, digits, '.', '_' or '-', with no '.' at either end or two in a row`,

@@ -1,9 +1,10 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { AuditFilter } from '@/lib/audit/record';
 import { SCHOOL_KEY_PATTERN } from '@/lib/schools/names';
 import { beijingDayRange, isIsoDate } from '@/lib/time/beijing';
 import { readParams, type UrlParams, withParams, writeParams } from '@/lib/url-state';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
+import { validate } from '@/lib/validation/validate';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -18,50 +19,54 @@ export type AuditSearchField = (typeof AUDIT_SEARCH_FIELDS)[number];
 
 /** What is wrong with a filter, as a key of `audit.validation` in the messages (translated where shown). */
 export type AuditIssue = Exclude<keyof (typeof messages)['audit']['validation'], 'invalid'>;
-const issue = (key: AuditIssue) => ({ error: key });
+/** A message key, checked against the messages. */
+const issue = (key: AuditIssue) => key;
 
 /** Optional text: trimmed, and blank counts as not given. */
-const blankAsAbsent = z.transform((value: string) => value || undefined);
+const blankAsAbsent = v.transform((value: string) => value || undefined);
 
 const optionalText = (max: number, key: AuditIssue) =>
-  z.optional(z.pipe(z.string().check(z.trim(), z.maxLength(max, issue(key))), blankAsAbsent));
+  v.optional(v.pipe(v.string(issue(key)), v.trim(), v.maxLength(max, issue(key)), blankAsAbsent));
 
-const optionalDate = z.optional(
-  z.pipe(
-    z.string().check(
-      z.trim(),
-      z.refine((value) => value === '' || isIsoDate(value), issue('date')),
-    ),
+const optionalDate = v.optional(
+  v.pipe(
+    v.string(issue('date')),
+    v.trim(),
+    v.check((value) => value === '' || isIsoDate(value), issue('date')),
     blankAsAbsent,
   ),
 );
 
-export const auditSearchSchema = z
-  .object({
+export const auditSearchSchema = v.pipe(
+  v.object({
     username: optionalText(64, 'staff'),
     openid: optionalText(200, 'openid'),
     from: optionalDate,
     to: optionalDate,
-    school: optionalText(32, 'school').check(
-      z.refine((key) => key === undefined || SCHOOL_KEY_PATTERN.test(key), issue('school')),
+    school: v.pipe(
+      optionalText(32, 'school'),
+      v.check((key) => key === undefined || SCHOOL_KEY_PATTERN.test(key), issue('school')),
     ),
-    page: z._default(
-      z.pipe(
-        z.pipe(z.string().check(z.regex(/^\d{1,7}$/, issue('page'))), z.transform(Number)),
-        z.number().check(z.gte(1, issue('page')), z.lte(MAX_AUDIT_PAGE, issue('page'))),
+    // The default is the URL's text for page 1: valibot judges a default like a given value.
+    page: v.optional(
+      v.pipe(
+        v.string(issue('page')),
+        v.regex(/^\d{1,7}$/, issue('page')),
+        v.transform(Number),
+        v.minValue(1, issue('page')),
+        v.maxValue(MAX_AUDIT_PAGE, issue('page')),
       ),
-      1,
+      '1',
     ),
-  })
+  }),
   // Judged only between two real dates: a refused date is one message, not two.
-  .check(
-    z.refine(({ from, to }) => !from || !to || !isIsoDate(from) || !isIsoDate(to) || from <= to, {
-      ...issue('range'),
-      path: ['to'],
-    }),
-  );
+  v.forward(
+    v.check(({ from, to }) => !from || !to || !isIsoDate(from) || !isIsoDate(to) || from <= to, issue('range')),
+    ['to'],
+  ),
+);
 
-export type AuditSearch = z.output<typeof auditSearchSchema>;
+export type AuditSearch = v.InferOutput<typeof auditSearchSchema>;
 export type AuditFieldErrors = Partial<Record<AuditSearchField, AuditIssue>>;
 export type AuditSearchParse = { ok: true; search: AuditSearch } | { ok: false; fieldErrors: AuditFieldErrors };
 
@@ -72,9 +77,9 @@ export function auditSearchInput(params: UrlParams): Record<string, string> {
 
 /** Validates the URL's filters into a search, or one issue per refused field. */
 export function parseAuditSearch(input: Record<string, string>): AuditSearchParse {
-  const result = auditSearchSchema.safeParse(input);
+  const result = validate(auditSearchSchema, input);
   if (result.success) return { ok: true, search: result.data };
-  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
+  return { ok: false, fieldErrors: firstProblemPerField(result.problems) };
 }
 
 /**

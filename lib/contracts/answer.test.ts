@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '@/lib/validation/validate';
 import { contractsAnswerSchema } from './answer';
 
 /** Parses the JSON text as WeChat sent it: numbers have already been through JSON.parse. */
 function check(json: string) {
-  return contractsAnswerSchema.safeParse(JSON.parse(json));
+  return validate(contractsAnswerSchema, JSON.parse(json));
 }
 
 describe('contractsAnswerSchema', () => {

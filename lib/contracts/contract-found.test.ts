@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '@/lib/validation/validate';
 import { contractAnswerSchema } from './answer';
 import { contractQueryKey, foundContract } from './contract-found';
 import { contractRequest } from './request';
@@ -24,7 +25,7 @@ describe('the request for one contract', () => {
   it.each(['../../users/o1/contracts', 'a/b', 'a?b=c', '2026 0001', '', 'x'.repeat(65)])(
     'is never made for %j: the schema refuses it first',
     (contractId) => {
-      expect(contractIdQuerySchema.safeParse({ contract_id: contractId }).success).toBe(false);
+      expect(validate(contractIdQuerySchema, { contract_id: contractId }).success).toBe(false);
     },
   );
 
@@ -34,7 +35,7 @@ describe('the request for one contract', () => {
 });
 
 describe('the answer for one contract', () => {
-  const parse = (json: string) => contractAnswerSchema.safeParse(JSON.parse(json));
+  const parse = (json: string) => validate(contractAnswerSchema, JSON.parse(json));
 
   it('accepts one object with the list item’s fields, ids as strings', () => {
     expect(parse(JSON.stringify(LI))).toEqual({ success: true, data: LI });

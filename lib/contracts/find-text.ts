@@ -1,6 +1,7 @@
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { withParams } from '@/lib/url-state';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
+import { validate } from '@/lib/validation/validate';
 import {
   allPlansHref,
   allPlansQuerySchema,
@@ -116,23 +117,23 @@ export function findTarget(draft: FindDraft): FindTarget {
   const kind = findKindOf(draft.find) === null ? null : (draft.kind ?? findKindOf(draft.find));
   if (kind === null) return { ok: false, errors: { find: 'findRequired' }, path: asTypedPath(kind, draft) };
   if (kind === 'contract') {
-    const parsed = contractIdQuerySchema.safeParse({ contract_id: draft.find });
-    if (!parsed.success) return refused(parsed.error.issues, 'contract_id', kind, draft);
+    const parsed = validate(contractIdQuerySchema, { contract_id: draft.find });
+    if (!parsed.success) return refused(parsed.problems, 'contract_id', kind, draft);
     return { ok: true, kind, path: contractHref(parsed.data.contract_id) };
   }
   if (kind === 'directory') {
-    const parsed = directoryQuerySchema.safeParse({ q: draft.find, school: draft.school });
-    if (!parsed.success) return refused(parsed.error.issues, 'q', kind, draft);
+    const parsed = validate(directoryQuerySchema, { q: draft.find, school: draft.school });
+    if (!parsed.success) return refused(parsed.problems, 'q', kind, draft);
     return { ok: true, kind, path: directoryHref(parsed.data.q, parsed.data.school) };
   }
   const common = { openid: draft.find, contract_status: draft.contract_status, limit: draft.limit };
   if (draft.plan_id.trim() !== '') {
-    const parsed = contractsQuerySchema.safeParse({ ...common, plan_id: draft.plan_id, offset: 0 });
-    if (!parsed.success) return refused(parsed.error.issues, 'openid', kind, draft);
+    const parsed = validate(contractsQuerySchema, { ...common, plan_id: draft.plan_id, offset: 0 });
+    if (!parsed.success) return refused(parsed.problems, 'openid', kind, draft);
     return { ok: true, kind, path: searchPath(parsed.data) };
   }
-  const parsed = allPlansQuerySchema.safeParse({ ...common, school: draft.school });
-  if (!parsed.success) return refused(parsed.error.issues, 'openid', kind, draft);
+  const parsed = validate(allPlansQuerySchema, { ...common, school: draft.school });
+  if (!parsed.success) return refused(parsed.problems, 'openid', kind, draft);
   const { openid, contract_status, school, limit } = parsed.data;
   return { ok: true, kind, path: allPlansHref(openid, contract_status, school, limit) };
 }

@@ -3,6 +3,7 @@
  * verifier + undici), the answer schema and the table page, against the sandbox as WeChat Pay.
  * How the sandbox itself behaves on the wire is lib/sandbox's own tests.
  */
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractsAnswerSchema } from '@/lib/contracts/answer';
 import { describeFailure } from '@/lib/contracts/failure';
@@ -63,7 +64,7 @@ function query(openid: string, page = 0, limit = 20): ContractsQuery {
 async function lookup(search: ContractsQuery, using = client) {
   const { path, params } = contractsRequest(search);
   const answer = await using.get(path, params);
-  return { answer, page: toContractsPage(contractsAnswerSchema.parse(answer.json), search, answer.requestId) };
+  return { answer, page: toContractsPage(v.parse(contractsAnswerSchema, answer.json), search, answer.requestId) };
 }
 
 /** The WechatPayError a lookup fails with. */

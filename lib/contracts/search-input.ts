@@ -1,18 +1,19 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { CONTRACTS_PATH } from '@/lib/paths';
 import { readParams, type UrlParams, withParams } from '@/lib/url-state';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
+import { plainObject, validate } from '@/lib/validation/validate';
 import type messages from '@/messages/zh-CN.json';
 
 /**
  * The one description of a contracts search. The URL parser, the search form and the server
  * action all validate through it, so a value the form accepts is a value the server accepts.
  *
- * Written with zod's functional API (zod/mini) because the search form and the URL parser take it
- * to the browser: schemas built with methods (`z.string().min()`) carry every method's code, used or
- * not (zod's classic API was 25.7 kB gzip of the page's first load). Same checks, same issues; the
- * other schemas the browser gets (lib/staff/account-input.ts, lib/audit/filter.ts) are written
- * the same way, since zod's core is one chunk shared by every page and keeps what any page uses.
+ * Written with valibot because the search form and the URL parser take it to the browser: each
+ * check is a function of its own, so the page carries only the checks these schemas use (zod's
+ * classic API was 25.7 kB gzip of the page's first load, zod/mini still 13.3 kB, since Turbopack
+ * kept zod's core modules whole). The other schemas the browser gets (lib/staff/account-input.ts,
+ * lib/audit/filter.ts) are written with it too.
  */
 
 export const CONTRACT_STATUSES = ['ALL', 'ADD', 'DELETE'] as const;
@@ -28,13 +29,14 @@ export const PLAN_ID_MAX = 32;
  * language: the form and the page translate the key where they show it, in the reader's language.
  */
 export type ContractsIssue = keyof (typeof messages)['validation'];
-const issue = (key: ContractsIssue) => ({ error: key });
+/** A message key, checked against the messages. */
+const issue = (key: ContractsIssue) => key;
 
-/** Whole numbers given as numbers, or as strings of digits (from a URL), nothing looser. */
+/** Whole numbers (safe integers) given as numbers, or as strings of digits (from a URL), nothing looser. */
 const wholeNumber = (key: ContractsIssue) =>
-  z.pipe(
-    z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,9}$/, issue(key))), z.transform(Number))], issue(key)),
-    z.number(issue(key)).check(z.int(issue(key))),
+  v.pipe(
+    v.union([v.number(key), v.pipe(v.string(key), v.regex(/^\d{1,9}$/, key), v.transform(Number))], key),
+    v.safeInteger(key),
   );
 
 /** A 签约协议号 lands in a URL path like an openid: held to the same strictness. */
@@ -42,49 +44,44 @@ export const CONTRACT_ID_MAX = 64;
 /** What a directory search may be: a name, pinyin, a student number, phone digits. */
 export const DIRECTORY_TEXT_MAX = 64;
 
-const openidSchema = z
-  .string(issue('openidRequired'))
-  .check(
-    z.trim(),
-    z.minLength(1, issue('openidRequired')),
-    z.maxLength(128, issue('openidTooLong')),
-    z.regex(SEARCH_ID_PATTERN, issue('openidFormat')),
+/** A required id, trimmed: missing or blank, too long, or not of id characters, each with its message. */
+const idSchema = (max: number, required: ContractsIssue, tooLong: ContractsIssue, format: ContractsIssue) =>
+  v.pipe(
+    v.string(required),
+    v.trim(),
+    v.minLength(1, required),
+    v.maxLength(max, tooLong),
+    v.regex(SEARCH_ID_PATTERN, format),
   );
 
-const statusSchema = z._default(z.enum(CONTRACT_STATUSES, issue('status')), 'ALL');
+const openidSchema = idSchema(128, 'openidRequired', 'openidTooLong', 'openidFormat');
+
+const statusSchema = v.optional(v.picklist(CONTRACT_STATUSES, issue('status')), 'ALL');
 
 /** A school key as the school picker writes it; the server decides what it may reach. */
-const schoolSchema = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)));
+const schoolSchema = v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)));
 
-const limitSchema = z._default(
-  z.pipe(wholeNumber('limit'), z.number().check(z.gte(1, issue('limit')), z.lte(MAX_LIMIT, issue('limit')))),
+const limitSchema = v.optional(
+  v.pipe(wholeNumber('limit'), v.minValue(1, issue('limit')), v.maxValue(MAX_LIMIT, issue('limit'))),
   DEFAULT_LIMIT,
 );
 
-export const contractsQuerySchema = z
-  .object({
+export const contractsQuerySchema = v.pipe(
+  plainObject({
     openid: openidSchema,
-    plan_id: z
-      .string(issue('planIdRequired'))
-      .check(
-        z.trim(),
-        z.minLength(1, issue('planIdRequired')),
-        z.maxLength(PLAN_ID_MAX, issue('planIdTooLong')),
-        z.regex(SEARCH_ID_PATTERN, issue('planIdFormat')),
-      ),
+    plan_id: idSchema(PLAN_ID_MAX, 'planIdRequired', 'planIdTooLong', 'planIdFormat'),
     contract_status: statusSchema,
     limit: limitSchema,
-    offset: z._default(z.pipe(wholeNumber('offset'), z.number().check(z.gte(0, issue('offset')))), 0),
-  })
+    offset: v.optional(v.pipe(wholeNumber('offset'), v.minValue(0, issue('offset'))), 0),
+  }),
   // Judged only once the limit itself is valid: a refused limit is one message, not two.
-  .check(
-    z.refine((query) => !(query.limit >= 1) || query.offset % query.limit === 0, {
-      ...issue('offsetMultiple'),
-      path: ['offset'],
-    }),
-  );
+  v.forward(
+    v.check((query) => !(query.limit >= 1) || query.offset % query.limit === 0, issue('offsetMultiple')),
+    ['offset'],
+  ),
+);
 
-export type ContractsQuery = z.output<typeof contractsQuerySchema>;
+export type ContractsQuery = v.InferOutput<typeof contractsQuerySchema>;
 export type ContractsQueryField = keyof ContractsQuery;
 export type FieldErrors = Partial<Record<ContractsQueryField, ContractsIssue>>;
 
@@ -92,9 +89,9 @@ export type QueryParse = { ok: true; query: ContractsQuery } | { ok: false; fiel
 
 /** Validates anything (form values, action arguments, URL values) into a search or per-field issues. */
 export function parseContractsQuery(input: unknown): QueryParse {
-  const result = contractsQuerySchema.safeParse(input);
+  const result = validate(contractsQuerySchema, input);
   if (result.success) return { ok: true, query: result.data };
-  return { ok: false, fieldErrors: firstProblemPerField(result.error.issues) };
+  return { ok: false, fieldErrors: firstProblemPerField(result.problems) };
 }
 
 /**
@@ -102,39 +99,31 @@ export function parseContractsQuery(input: unknown): QueryParse {
  * filter applying to all. Which school is the server's to decide from the clerk's reach and the
  * school asked for (`school`, a school key, as the school picker writes it).
  */
-export const allPlansQuerySchema = z.object({
+export const allPlansQuerySchema = plainObject({
   openid: openidSchema,
   contract_status: statusSchema,
   limit: limitSchema,
   school: schoolSchema,
 });
-export type AllPlansQuery = z.output<typeof allPlansQuerySchema>;
+export type AllPlansQuery = v.InferOutput<typeof allPlansQuerySchema>;
 
 /** One contract by its 签约协议号 (WeChat's contract_id). */
-export const contractIdQuerySchema = z.object({
-  contract_id: z
-    .string(issue('contractIdRequired'))
-    .check(
-      z.trim(),
-      z.minLength(1, issue('contractIdRequired')),
-      z.maxLength(CONTRACT_ID_MAX, issue('contractIdTooLong')),
-      z.regex(SEARCH_ID_PATTERN, issue('contractIdFormat')),
-    ),
+export const contractIdQuerySchema = plainObject({
+  contract_id: idSchema(CONTRACT_ID_MAX, 'contractIdRequired', 'contractIdTooLong', 'contractIdFormat'),
 });
-export type ContractIdQuery = z.output<typeof contractIdQuerySchema>;
+export type ContractIdQuery = v.InferOutput<typeof contractIdQuerySchema>;
 
 /** A search of the parent directory (家长名册) of the clerk's schools, or of the school asked for. */
-export const directoryQuerySchema = z.object({
-  q: z
-    .string(issue('directoryTextRequired'))
-    .check(
-      z.trim(),
-      z.minLength(1, issue('directoryTextRequired')),
-      z.maxLength(DIRECTORY_TEXT_MAX, issue('directoryTextTooLong')),
-    ),
+export const directoryQuerySchema = plainObject({
+  q: v.pipe(
+    v.string(issue('directoryTextRequired')),
+    v.trim(),
+    v.minLength(1, issue('directoryTextRequired')),
+    v.maxLength(DIRECTORY_TEXT_MAX, issue('directoryTextTooLong')),
+  ),
   school: schoolSchema,
 });
-export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
+export type DirectoryQuery = v.InferOutput<typeof directoryQuerySchema>;
 
 /** What a URL on the contracts page asks for: which of the four searches, by the fields it has. */
 export type SearchKind = 'plan' | 'allPlans' | 'contract' | 'directory';

@@ -1,3 +1,4 @@
+import { validate } from '@/lib/validation/validate';
 import { type FindErrors, findErrorsOf } from './find-text';
 import {
   type AllPlansQuery,
@@ -39,10 +40,8 @@ const SCHEMAS = {
 export function parseUrlSearch(input: Record<string, string>, school?: string): UrlSearch | null {
   const kind = searchKindOf(input);
   if (kind === null) return null;
-  const parsed = SCHEMAS[kind].safeParse({ ...input, school });
+  const parsed = validate(SCHEMAS[kind], { ...input, school });
   if (parsed.success) return { ok: true, kind, query: parsed.data } as UrlSearch;
-  const offset = parsed.error.issues.find((problem) => problem.path[0] === 'offset')?.message as
-    | ContractsIssue
-    | undefined;
-  return { ok: false, kind, errors: findErrorsOf(parsed.error.issues, SEARCHED[kind]), offset };
+  const offset = parsed.problems.find((problem) => problem.path[0] === 'offset')?.message as ContractsIssue | undefined;
+  return { ok: false, kind, errors: findErrorsOf(parsed.problems, SEARCHED[kind]), offset };
 }

@@ -1,5 +1,6 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
+import { validate } from '@/lib/validation/validate';
 import type messages from '@/messages/zh-CN.json';
 
 /**
@@ -30,33 +31,42 @@ export const PASSWORD_MAX = 128;
  * no language, and the actions translate the key into the admin's.
  */
 export type UserIssue = keyof (typeof messages)['users']['errors'];
-const issue = (key: UserIssue) => ({ error: key });
+/** A message key, checked against the messages. */
+const issue = (key: UserIssue) => key;
 
-const username = z.string(issue('usernameRequired')).check(
-  z.trim(),
-  z.minLength(1, issue('usernameRequired')),
-  z.minLength(USERNAME_MIN, issue('usernameLength')),
-  z.maxLength(USERNAME_MAX, issue('usernameLength')),
-  z.regex(/^[A-Za-z0-9_.-]+$/, issue('usernameFormat')),
+const username = v.pipe(
+  v.string(issue('usernameRequired')),
+  v.trim(),
+  v.minLength(1, issue('usernameRequired')),
+  v.minLength(USERNAME_MIN, issue('usernameLength')),
+  v.maxLength(USERNAME_MAX, issue('usernameLength')),
+  v.regex(/^[A-Za-z0-9_.-]+$/, issue('usernameFormat')),
   // better-auth needs an address for every user; placeholderEmail() makes one of the username,
   // and an address cannot start or end with a dot or hold two in a row.
-  z.refine((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), issue('usernameDots')),
+  v.check((name) => !name.startsWith('.') && !name.endsWith('.') && !name.includes('..'), issue('usernameDots')),
 );
 
 // Passwords are taken exactly as typed: no trimming.
-const password = z
-  .string(issue('passwordLength'))
-  .check(z.minLength(PASSWORD_MIN, issue('passwordLength')), z.maxLength(PASSWORD_MAX, issue('passwordLength')));
+const password = v.pipe(
+  v.string(issue('passwordLength')),
+  v.minLength(PASSWORD_MIN, issue('passwordLength')),
+  v.maxLength(PASSWORD_MAX, issue('passwordLength')),
+);
 
-const role = z.enum(USER_ROLES, issue('role'));
-const userId = z
-  .string(issue('userMissing'))
-  .check(z.minLength(1, issue('userMissing')), z.maxLength(200, issue('userMissing')));
+const role = v.picklist(USER_ROLES, issue('role'));
+const userId = v.pipe(
+  v.string(issue('userMissing')),
+  v.minLength(1, issue('userMissing')),
+  v.maxLength(200, issue('userMissing')),
+);
 
-export const createUserSchema = z.object({ username, password, role });
-export const userRefSchema = z.object({ userId });
-export const resetPasswordSchema = z.object({ userId, password });
-export const changeRoleSchema = z.object({ userId, role });
+/** What a user-management action validates its form with: named fields, each with its own message. */
+export type UserSchema = v.ObjectSchema<v.ObjectEntries, undefined>;
+
+export const createUserSchema = v.object({ username, password, role });
+export const userRefSchema = v.object({ userId });
+export const resetPasswordSchema = v.object({ userId, password });
+export const changeRoleSchema = v.object({ userId, role });
 
 /** The fields a form shows; a row's userId travels hidden, and its problem is said as the whole form's. */
 export const USER_FORM_FIELDS = ['username', 'password', 'role', 'schools'] as const;
@@ -77,15 +87,15 @@ export type AdminActionResult =
 export type FormParse<T> = { ok: true; data: T } | { ok: false; issue: UserIssue; fieldIssues: UserFieldIssues };
 
 /** Validates named fields of a form (or plain object): the first problem is the issue, each field's beside it. */
-export function parseUserForm<T extends z.ZodMiniType>(
-  schema: T,
+export function parseUserForm<S extends UserSchema>(
+  schema: S,
   form: FormData | Record<string, unknown>,
-): FormParse<z.output<T>> {
+): FormParse<v.InferOutput<S>> {
   const get = (name: string) => (form instanceof FormData ? form.get(name) : form[name]) ?? undefined;
-  const shape = (schema as unknown as z.ZodMiniObject).shape as Record<string, unknown>;
-  const input = Object.fromEntries(Object.keys(shape).map((name) => [name, get(name)]));
-  const result = schema.safeParse(input);
+  // Every field is given, the absent ones as undefined, so each is judged by its own schema.
+  const input = Object.fromEntries(Object.keys(schema.entries).map((name) => [name, get(name)]));
+  const result = validate(schema, input);
   if (result.success) return { ok: true, data: result.data };
-  const fieldIssues = firstProblemPerField<UserFormField, UserIssue>(result.error.issues, USER_FORM_FIELDS);
-  return { ok: false, issue: (result.error.issues[0]?.message ?? 'failed') as UserIssue, fieldIssues };
+  const fieldIssues = firstProblemPerField<UserFormField, UserIssue>(result.problems, USER_FORM_FIELDS);
+  return { ok: false, issue: (result.problems[0]?.message ?? 'failed') as UserIssue, fieldIssues };
 }

@@ -1,20 +1,18 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { firstProblemPerField } from './field-problems';
+import { validate } from './validate';
 
-const schema = z.object({
-  name: z
-    .string()
-    .min(1, { error: 'required' })
-    .regex(/^[a-z]+$/, { error: 'format' }),
-  age: z.number({ error: 'number' }),
-  id: z.string({ error: 'id' }),
+const schema = v.object({
+  name: v.pipe(v.string(), v.minLength(1, 'required'), v.regex(/^[a-z]+$/, 'format')),
+  age: v.number('number'),
+  id: v.string('id'),
 });
 
 function problems(input: unknown) {
-  const result = schema.safeParse(input);
+  const result = validate(schema, input);
   if (result.success) throw new Error('accepted');
-  return result.error.issues;
+  return result.problems;
 }
 
 describe('firstProblemPerField', () => {

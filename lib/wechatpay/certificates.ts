@@ -1,5 +1,5 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { decryptResource } from './aead';
 import { createVerifier, type KeyResolver, type Verifier } from './verifier';
 
@@ -11,17 +11,17 @@ export interface PlatformCertificate {
   expire: number;
 }
 
-const certificatesAnswerSchema = z.object({
-  data: z.array(
-    z.object({
-      serial_no: z.string(),
-      effective_time: z.string(),
-      expire_time: z.string(),
-      encrypt_certificate: z.object({
-        algorithm: z.string(),
-        nonce: z.string(),
-        associated_data: z.string().nullish(),
-        ciphertext: z.string(),
+const certificatesAnswerSchema = v.object({
+  data: v.array(
+    v.object({
+      serial_no: v.string(),
+      effective_time: v.string(),
+      expire_time: v.string(),
+      encrypt_certificate: v.object({
+        algorithm: v.string(),
+        nonce: v.string(),
+        associated_data: v.nullish(v.string()),
+        ciphertext: v.string(),
       }),
     }),
   ),
@@ -33,10 +33,10 @@ const certificatesAnswerSchema = z.object({
  * the certificate's validity dates. A certificate that fails any of this is left out.
  */
 export function readCertificates(json: unknown, apiV3Key: string): PlatformCertificate[] {
-  const parsed = certificatesAnswerSchema.safeParse(json);
+  const parsed = v.safeParse(certificatesAnswerSchema, json);
   if (!parsed.success) return [];
   const certificates: PlatformCertificate[] = [];
-  for (const item of parsed.data.data) {
+  for (const item of parsed.output.data) {
     try {
       const certificate = new X509Certificate(decryptResource(item.encrypt_certificate, apiV3Key));
       if (certificate.serialNumber.toUpperCase() !== item.serial_no.toUpperCase()) continue;

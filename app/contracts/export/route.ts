@@ -15,6 +15,7 @@ import { getStore } from '@/lib/server/db/database';
 import { inRequest } from '@/lib/server/in-request';
 import { boundToRequest } from '@/lib/server/request-context';
 import { clientIp, currentStaff, staffOf } from '@/lib/staff/server/session';
+import { validate } from '@/lib/validation/validate';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
 
@@ -44,7 +45,7 @@ async function plansToExport(
     return { ok: true, plans: [{ planId, name: planName(named, planId) ?? '' }] };
   }
   // Judged before any school is read: a body that is no search is refused as such, whoever sends it.
-  const asked = allPlansQuerySchema.safeParse({ openid: body?.openid, contract_status: body?.contract_status });
+  const asked = validate(allPlansQuerySchema, { openid: body?.openid, contract_status: body?.contract_status });
   if (!asked.success) return { ok: false, error: { kind: 'invalid_input' } };
   const found = await plansOfSchool(db, staff, typeof body?.school === 'string' ? body.school : undefined);
   if (found.ok) return { ok: true, plans: found.school.plans };

@@ -5,6 +5,7 @@ import { allPlansQuerySchema } from '@/lib/contracts/search-input';
 import { inRequest } from '@/lib/server/in-request';
 import { clientIp, currentStaff } from '@/lib/staff/server/session';
 import { firstProblemPerField } from '@/lib/validation/field-problems';
+import { validate } from '@/lib/validation/validate';
 import { lookupAllPlansAs } from './all-plans-lookup';
 
 /**
@@ -16,9 +17,9 @@ export async function queryAllPlans(input: unknown): Promise<AllPlansResult> {
   return inRequest(async () => {
     const staff = await currentStaff();
     if (!staff) return { ok: false, error: { kind: 'unauthenticated' } };
-    const parsed = allPlansQuerySchema.safeParse(input);
+    const parsed = validate(allPlansQuerySchema, input);
     if (!parsed.success) {
-      return { ok: false, error: { kind: 'invalid_input', fieldErrors: firstProblemPerField(parsed.error.issues) } };
+      return { ok: false, error: { kind: 'invalid_input', fieldErrors: firstProblemPerField(parsed.problems) } };
     }
     return lookupAllPlansAs(staff, parsed.data, await clientIp());
   });

@@ -16,6 +16,7 @@ import { findPlan } from '@/lib/schools/server/directory';
 import { getStore } from '@/lib/server/db/database';
 import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
+import { validate } from '@/lib/validation/validate';
 import { answerRecorded, asked, overLookupLimit } from './audited';
 
 type Fetched = { ok: true; row: ContractRow; requestId: string | null } | { ok: false; error: LookupError };
@@ -26,7 +27,7 @@ async function fetchContract(query: ContractIdQuery): Promise<Fetched> {
     const { client } = await getGateway();
     const { path, params } = contractRequest(query);
     const answer = await client.get(path, params);
-    const shape = contractAnswerSchema.safeParse(answer.json);
+    const shape = validate(contractAnswerSchema, answer.json);
     const row = shape.success ? foundContract(shape.data, query) : null;
     if (!row) {
       logger.warn({ requestId: answer.requestId }, 'wechatpay contract answer has an unexpected shape');
@@ -80,7 +81,7 @@ async function judged(db: Kysely<Database>, staff: Actor, fetched: Fetched): Pro
 
 async function lookUp(db: Kysely<Database>, staff: Actor, input: unknown): Promise<Ending> {
   if (await overLookupLimit(db, staff)) return refused({ kind: 'staff_rate_limited' });
-  const parsed = contractIdQuerySchema.safeParse(input);
+  const parsed = validate(contractIdQuerySchema, input);
   if (!parsed.success) return refused({ kind: 'invalid_input' });
   // A clerk with no school can reach no plan: nothing is worth asking WeChat.
   const reach = lookupScope(staff, undefined);

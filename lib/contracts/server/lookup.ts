@@ -6,6 +6,7 @@ import { parseContractsQuery } from '@/lib/contracts/search-input';
 import { toContractsPage } from '@/lib/contracts/view';
 import { getGateway } from '@/lib/gateway/gateway';
 import { logger } from '@/lib/server/logger';
+import { validate } from '@/lib/validation/validate';
 
 /**
  * One contracts lookup: validate, perform the signed query, check the verified answer's shape and
@@ -18,7 +19,7 @@ export async function lookupContracts(input: unknown, signal?: AbortSignal): Pro
     const { client } = await getGateway();
     const { path, params } = contractsRequest(parsed.query);
     const answer = await client.get(path, params, { signal });
-    const shape = contractsAnswerSchema.safeParse(answer.json);
+    const shape = validate(contractsAnswerSchema, answer.json);
     if (!shape.success) {
       logger.warn({ requestId: answer.requestId }, 'wechatpay answer has an unexpected shape');
       return { ok: false, error: { kind: 'malformed', status: answer.status, requestId: answer.requestId } };

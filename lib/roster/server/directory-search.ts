@@ -11,6 +11,7 @@ import type { Database } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
 import { countHit } from '@/lib/server/rate-limit';
 import { getSettings } from '@/lib/settings/settings';
+import { validate } from '@/lib/validation/validate';
 import type { DirectoryErrorKind, DirectoryResult } from '../directory-result';
 import { DIRECTORY_LIMIT } from '../match';
 import { searchRoster } from './roster-search';
@@ -67,7 +68,7 @@ export async function searchDirectoryAs(
   const { db } = await getStore();
   const { lookupsPerMinute } = getSettings().access;
   const limited = (await countHit(db, `lookup:${staff.userId}`, MINUTE_MS)) > lookupsPerMinute;
-  const parsed = directoryQuerySchema.safeParse(input);
+  const parsed = validate(directoryQuerySchema, input);
   const asked = parsed.success ? parsed.data.school : undefined;
   const scope: Scope = parsed.success ? await scopeOf(db, staff, asked) : { ok: false, kind: 'invalid_input' };
   let result: DirectoryResult;

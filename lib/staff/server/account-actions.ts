@@ -2,7 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 import type { Translator } from '@/i18n/translator';
 import type { Origin } from '@/lib/schools/roles';
 import { getStore } from '@/lib/server/db/database';
@@ -16,6 +16,7 @@ import {
   resetPasswordSchema,
   type UserFieldIssues,
   type UserIssue,
+  type UserSchema,
   userRefSchema,
 } from '@/lib/staff/account-input';
 import { authErrorIssue, isUsernameProblem } from '@/lib/staff/auth-errors';
@@ -77,11 +78,11 @@ interface AdminAct<Input> {
  * form is validated, then the change is made; the outcome is logged for operators and the page
  * refreshed. Failures come back as values, never thrown to the browser.
  */
-async function adminAction<S extends z.ZodMiniType>(
+async function adminAction<S extends UserSchema>(
   action: string,
   schema: S,
   form: FormData,
-  act: AdminAct<z.output<S>>,
+  act: AdminAct<v.InferOutput<S>>,
 ): Promise<Outcome> {
   let admin: Staff | null = null;
   try {

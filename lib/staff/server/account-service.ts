@@ -12,6 +12,7 @@ import type { Database, DatabaseType, UserTable } from '@/lib/server/db/schema';
 import { getSettings } from '@/lib/settings/settings';
 import type { StaffAccount } from '@/lib/staff/account';
 import { createUserSchema, type UserIssue } from '@/lib/staff/account-input';
+import { validate } from '@/lib/validation/validate';
 import { getAuth } from './auth';
 
 /**
@@ -209,10 +210,10 @@ export interface NewAccount {
 }
 
 export async function createAccount(deps: AccountDeps, origin: Origin, input: NewAccount): Promise<AccountResult> {
-  const { shape } = createUserSchema;
-  const username = shape.username.safeParse(input.username);
-  if (!username.success) return refuse(username.error.issues[0].message as UserIssue);
-  const password = shape.password.safeParse(input.password);
+  const { entries } = createUserSchema;
+  const username = validate(entries.username, input.username);
+  if (!username.success) return refuse(username.problems[0].message as UserIssue);
+  const password = validate(entries.password, input.password);
   if (!password.success) return refuse('passwordLength');
   if (!isRole(input.role)) return refuse('role');
   const schools = [...new Set(input.schools)];
@@ -316,7 +317,7 @@ export async function resetPassword(
   ref: AccountRef,
   newPassword: string,
 ): Promise<AccountResult> {
-  const password = createUserSchema.shape.password.safeParse(newPassword);
+  const password = validate(createUserSchema.entries.password, newPassword);
   if (!password.success) return refuse('passwordLength');
   const hash = await deps.auth.hashPassword(password.data);
   const { time } = encoding(deps.store.type);

@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { getStore } from '@/lib/server/db/database';
 import { countFailures } from '@/lib/server/rate-limit';
 import { safeReturnPath } from '@/lib/staff/return-path';
@@ -19,10 +19,10 @@ const WINDOW_MS = 15 * 60_000;
 const ATTEMPTS_PER_USERNAME = 10;
 const ATTEMPTS_PER_IP = 50;
 
-const credentials = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-  next: z.string().max(2048).optional(),
+const credentials = v.object({
+  username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  next: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
 
 /**
@@ -33,7 +33,7 @@ const credentials = z.object({
 export async function signIn(_previous: unknown, form: unknown): Promise<SignInState> {
   // A forged call can send anything at all in place of the form.
   if (!(form instanceof FormData)) return { error: 'missing' };
-  const parsed = credentials.safeParse({
+  const parsed = v.safeParse(credentials, {
     username: form.get('username'),
     password: form.get('password'),
     next: form.get('next') ?? undefined,
@@ -42,7 +42,7 @@ export async function signIn(_previous: unknown, form: unknown): Promise<SignInS
     const typed = form.get('username');
     return { error: 'missing', username: typeof typed === 'string' ? typed.slice(0, 64) : undefined };
   }
-  const { username, password, next } = parsed.data;
+  const { username, password, next } = parsed.output;
 
   const { db } = await getStore();
   const ip = await clientIp();
