@@ -67,7 +67,9 @@ export function createRequestChecks(merchant: Merchant, now: () => number) {
       seenNonces.delete(nonce);
     }
     if (seenNonces.has(auth.nonce_str)) return { status: 401, code: 'SIGN_ERROR', message: '重复的随机串 nonce_str' };
-    seenNonces.set(auth.nonce_str, now());
+    // A copy: the parsed nonce is a slice of the whole Authorization header (half a kilobyte), which
+    // the map would keep alive with it for five minutes, 5 MB per 10,000 requests.
+    seenNonces.set(Buffer.from(auth.nonce_str).toString(), now());
     return null;
   };
 }
