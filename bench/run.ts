@@ -27,6 +27,7 @@ import { freePort, installCleanup, spawnTracked } from './lib/children';
 import { DEMO_SEARCH } from './lib/demo';
 import { measureFirstRow } from './lib/first-row';
 import { log } from './lib/log';
+import { measurePageView } from './lib/page-view';
 import { measurePage } from './lib/page-weight';
 import { PATHS, RESULTS_DIR, ROOT } from './lib/paths';
 import { type Results, writeReport } from './lib/report';
@@ -151,6 +152,8 @@ async function main() {
           };
           log('4. time to first row (20 + 20 navigations, and 10 with scripts blocked) …');
           results.firstRow = await measureFirstRow(browser, signedIn, server.url, 20);
+          log('4. what one view of the search costs the server (10 views) …');
+          results.pageView = await measurePageView(browser, signedIn, server);
         }
         return action;
       } finally {

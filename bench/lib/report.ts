@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CryptoResult } from '../crypto';
 import { type AllPlansBench, allPlansRows } from './all-plans-report';
 import type { FirstRowResult } from './first-row';
+import type { PageViewCost } from './page-view';
 import type { PageWeight } from './page-weight';
 import { RESULTS_DIR, ROOT } from './paths';
 import { formatProfile, summarizeProfile, type Window } from './profile';
@@ -64,6 +65,7 @@ export interface Results {
   levels?: Level[];
   weight?: { contracts: PageWeight; blank: PageWeight; budgetBytes: number };
   firstRow?: FirstRowResult;
+  pageView?: PageViewCost;
   memory?: Memory;
   allPlans?: AllPlansBench;
   /** CPU profiles (relative paths) and the span of each taken under load. */
@@ -210,6 +212,18 @@ function renderTable(r: Results): string {
       ms(bare.paintP50Ms),
       ms(contracts.paintP50Ms),
       `${ms(bare.paintP50Ms - contracts.paintP50Ms)} ms`,
+      '',
+      '',
+    ]);
+  }
+  const v = r.pageView;
+  if (v) {
+    rows.push([
+      '4',
+      `… context: server CPU per view of the search in a browser, and its requests besides static files (${v.views} views)`,
+      `${ms(v.cpuMsPerView)} ms`,
+      '',
+      `${v.requestsPerView} requests`,
       '',
       '',
     ]);
