@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startScriptNodeOptions } from '@/test-support/start-script';
 import { E2E_ADMIN } from '../playwright.config';
 import { ZHANG } from './fixtures';
 import { type OwnServer, ownPort, startOwnServer } from './spawn-server';
@@ -117,8 +118,7 @@ test('the app compresses when reached directly, and leaves it to the proxy with 
 
 test("the guide's systemd unit gives the server the node options of `npm start`", () => {
   // The memory limit keeps the heap near what is alive; the benchmarks measure the server with it.
-  const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
-  const options = /NODE_OPTIONS="([^"$]*)/.exec(start)?.[1]?.trim();
+  const options = startScriptNodeOptions();
   expect(options).toContain('--max-old-space-size=');
   expect(readFileSync('docs/deploy.md', 'utf8')).toContain(`Environment=NODE_OPTIONS=${options}\n`);
 });

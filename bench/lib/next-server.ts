@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { startScriptNodeOptions } from '@/test-support/start-script';
 import { cpuMs, rssBytes, spawnTracked, stopChild } from './children';
 import { ROOT } from './paths';
 import { BENCH_ADMIN } from './session';
@@ -64,17 +65,6 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`next start did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-/**
- * The `node` flags package.json's start script gives the server (in NODE_OPTIONS, as the deployment
- * guide's systemd unit does): the benchmark measures the server as it is deployed.
- */
-export function startScriptNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const options = /NODE_OPTIONS="([^"$]*)/.exec(scripts.start)?.[1];
-  if (options === undefined) throw new Error(`package.json's start script sets no NODE_OPTIONS: ${scripts.start}`);
-  return options.split(' ').filter(Boolean);
-}
-
 /** `next start` of the existing build (`.next/`), in sandbox mode, on 127.0.0.1:port, as `npm start` runs it. */
 export async function startNextServer(options: StartOptions): Promise<NextServer> {
   mkdirSync(join(options.logFile, '..'), { recursive: true });
@@ -83,7 +73,8 @@ export async function startNextServer(options: StartOptions): Promise<NextServer
   const child = spawnTracked(
     process.execPath,
     [
-      ...startScriptNodeFlags(),
+      // The server as deployed: with the node options of `npm start`.
+      ...startScriptNodeOptions(ROOT).split(/\s+/),
       ...(options.nodeFlags ?? []),
       nextBin,
       'start',
